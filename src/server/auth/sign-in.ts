@@ -1,0 +1,83 @@
+// Checking a phone number and password, with throttling. Kept apart from Auth.js so that
+// integration tests can call it directly against the database.
+import { RateLimiterPrisma } from "rate-limiter-flexible";
+import { z } from "zod";
+import { db } from "@/server/db/client";
+import { verifyPassword } from "./password";
+
+export const SESSION_HOURS = 12;
+const WINDOW_SECONDS = 15 * 60;
+
+export const credentialsSchema = z.object({
+  phone: z.string().trim().regex(/^1\d{10}$/),
+  password: z.string().min(1).max(200),
+});
+
+// Per account and address: a person mistyping. Per account alone, more loosely: guesses
+// spread over many addresses. Per address: one machine trying many accounts.
+const perAccount = new RateLimiterPrisma({
+  storeClient: db,
+  tableName: "rateLimiterFlexible",
+  keyPrefix: "login-account",
+  points: 10,
+  duration: WINDOW_SECONDS,
+  blockDuration: WINDOW_SECONDS,
+  clearExpiredByTimeout: false,
+});
+const perPhone = new RateLimiterPrisma({
+  storeClient: db,
+  tableName: "rateLimiterFlexible",
+  keyPrefix: "login-phone",
+  points: 30,
+  duration: WINDOW_SECONDS,
+  blockDuration: WINDOW_SECONDS,
+  clearExpiredByTimeout: false,
+});
+const perAddress = new RateLimiterPrisma({
+  storeClient: db,
+  tableName: "rateLimiterFlexible",
+  keyPrefix: "login-address",
+  points: 50,
+  duration: WINDOW_SECONDS,
+  blockDuration: WINDOW_SECONDS,
+  clearExpiredByTimeout: false,
+});
+
+export type SignInResult = { ok: true; userId: string; sessionId: string } | { ok: false; reason: "invalid" | "throttled" };
+
+async function isBlocked(limiter: RateLimiterPrisma, key: string) {
+  const state = await limiter.get(key);
+  return !!state && state.consumedPoints >= limiter.points;
+}
+
+export async function checkCredentials(input: unknown, address: string): Promise<SignInResult> {
+  const parsed = credentialsSchema.safeParse(input);
+  // A malformed number is answered like a wrong password: nothing hints at which accounts exist.
+  const phone = parsed.success ? parsed.data.phone : String((input as { phone?: unknown })?.phone ?? "").slice(0, 32);
+  const accountKey = `${phone}|${address}`;
+  const blocked = await Promise.all([
+    isBlocked(perAccount, accountKey),
+    isBlocked(perPhone, phone),
+    isBlocked(perAddress, address),
+  ]);
+  if (blocked.some(Boolean)) {
+    return { ok: false, reason: "throttled" };
+  }
+  const user = parsed.success
+    ? await db.user.findUnique({ where: { phone }, select: { id: true, passwordHash: true, disabledAt: true } })
+    : null;
+  const valid = await verifyPassword(user?.passwordHash ?? null, parsed.success ? parsed.data.password : "");
+  if (!user || !valid || user.disabledAt) {
+    await Promise.all([perAccount.penalty(accountKey, 1), perPhone.penalty(phone, 1), perAddress.penalty(address, 1)]);
+    return { ok: false, reason: "invalid" };
+  }
+  await perAccount.delete(accountKey);
+  const session = await db.userSession.create({
+    data: { userId: user.id, expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000) },
+  });
+  return { ok: true, userId: user.id, sessionId: session.id };
+}
+
+export async function endSession(sessionId: string) {
+  await db.userSession.deleteMany({ where: { id: sessionId } });
+}

@@ -1,0 +1,78 @@
+// Who may do what, and over which scope. This map is the only place that grants access;
+// every page, server action and route handler asks it through can()/assertCan() or the
+// scoped queries in ./scope.ts. A test walks every role × operation × scope cell.
+import type { Role } from "@/generated/prisma/enums";
+
+/**
+ * What an operation's target must be for a scoped role to cover it:
+ * - none: holding the role is enough (entering a workspace);
+ * - courtyard / grid / community: the target's location must fall inside the role's scope;
+ * - global: only an administrator with no scope limit.
+ */
+export type ScopeKind = "none" | "courtyard" | "grid" | "community" | "global";
+
+export const permissions = {
+  "workspace.resident": { scope: "none", roles: ["RESIDENT"] },
+  "workspace.grid": { scope: "none", roles: ["GRID_WORKER"] },
+  "workspace.branch": { scope: "none", roles: ["BRANCH_SECRETARY"] },
+  "workspace.staff": { scope: "none", roles: ["STAFF"] },
+  "workspace.admin": { scope: "none", roles: ["ADMIN"] },
+  "courtyard.view": { scope: "courtyard", roles: ["RESIDENT", "GRID_WORKER", "BRANCH_SECRETARY", "STAFF", "ADMIN"] },
+  "grid.view": { scope: "grid", roles: ["GRID_WORKER", "STAFF", "ADMIN"] },
+  "community.view": { scope: "community", roles: ["STAFF", "ADMIN"] },
+  "resident.viewContact": { scope: "courtyard", roles: ["GRID_WORKER", "BRANCH_SECRETARY", "STAFF", "ADMIN"] },
+  "map.configure": { scope: "community", roles: ["ADMIN"] },
+  "users.manage": { scope: "community", roles: ["ADMIN"] },
+  "streets.configure": { scope: "global", roles: ["ADMIN"] },
+} as const satisfies Record<string, { scope: ScopeKind; roles: readonly Role[] }>;
+
+export type Operation = keyof typeof permissions;
+export const operations = Object.keys(permissions) as Operation[];
+
+/** Where a record sits on the community map; the fields its scope kind needs. */
+export type Location = { communityId: string; gridId?: string; courtyardId?: string };
+
+export type RoleScope = {
+  role: Role;
+  communityId: string | null;
+  gridId: string | null;
+  courtyardId: string | null;
+};
+
+export type Actor = {
+  userId: string;
+  sessionId: string;
+  name: string;
+  phone: string;
+  mustChangePassword: boolean;
+  roles: RoleScope[];
+};
+
+/** Whether one role assignment's scope contains the location. */
+export function covers(assignment: RoleScope, kind: ScopeKind, target?: Location): boolean {
+  if (kind === "none") return true;
+  if (kind === "global") return assignment.role === "ADMIN" && assignment.communityId === null;
+  if (!target) return false;
+  switch (assignment.role) {
+    case "RESIDENT":
+    case "BRANCH_SECRETARY":
+      return kind === "courtyard" && !!target.courtyardId && assignment.courtyardId === target.courtyardId;
+    case "GRID_WORKER":
+      return kind !== "community" && !!target.gridId && assignment.gridId === target.gridId;
+    case "STAFF":
+      return assignment.communityId === target.communityId;
+    case "ADMIN":
+      return assignment.communityId === null || assignment.communityId === target.communityId;
+  }
+}
+
+export function can(actor: Actor | null, operation: Operation, target?: Location): boolean {
+  if (!actor) return false;
+  const rule = permissions[operation];
+  const allowed: readonly Role[] = rule.roles;
+  return actor.roles.some((a) => allowed.includes(a.role) && covers(a, rule.scope, target));
+}
+
+export function hasRole(actor: Actor | null, role: Role): boolean {
+  return !!actor?.roles.some((a) => a.role === role);
+}
