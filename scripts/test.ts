@@ -1,0 +1,110 @@
+// `npm test`: the whole suite. Unit and integration tests (Vitest) against a real
+// PostgreSQL, then end-to-end tests (Playwright) in Debian's Chromium against a
+// production build. The database server is a throwaway embedded one unless DATABASE_URL
+// names a server; on that server the suite creates and drops its own databases.
+// `npm test -- --no-e2e` skips the browser part while developing.
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { findChromium } from "./lib/chromium";
+import { freePort } from "./lib/embedded-postgres";
+import { prepareDatabase } from "./lib/prepare-database";
+import { throwawayServer } from "./lib/throwaway-db";
+import { dropDatabase } from "../src/server/db/migrate";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+const say = (line: string) => process.stdout.write(`[test] ${line}\n`);
+const withE2e = !process.argv.includes("--no-e2e");
+const results = path.join(root, "test-results");
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): boolean {
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  return result.status === 0;
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<number> {
+  const chromium = findChromium();
+  if (withE2e && !chromium) {
+    process.stderr.write(
+      "No Chromium found for the end-to-end tests.\n" +
+        "Install Debian's package:  sudo apt-get install -y chromium\n" +
+        "or set LINLI_CHROMIUM=/path/to/chromium.\n",
+    );
+    return 1;
+  }
+  fs.rmSync(results, { recursive: true, force: true });
+  fs.mkdirSync(results, { recursive: true });
+  const suffix = crypto.randomBytes(3).toString("hex");
+  const server = await throwawayServer();
+  const base = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+  };
+  const created: string[] = [];
+  let ok = true;
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  try {
+    created.push(`linli_test_${suffix}`);
+    const testDb = server.url(created[0]);
+    await prepareDatabase({ adminUrl: server.adminUrl, url: testDb, recreate: true, seed: "never", log: say });
+    say("unit and integration tests");
+    const vitestJson = path.join(results, "vitest.json");
+    ok =
+      run(
+        process.execPath,
+        ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
+        { ...base, DATABASE_URL: testDb },
+      ) && ok;
+    const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
+    if (vitest) {
+      counts.passed += vitest.numPassedTests;
+      counts.failed += vitest.numFailedTests;
+      counts.skipped += vitest.numPendingTests + vitest.numTodoTests;
+    } else ok = false;
+
+    if (withE2e) {
+      created.push(`linli_e2e_${suffix}`);
+      const e2eDb = server.url(created[1]);
+      await prepareDatabase({ adminUrl: server.adminUrl, url: e2eDb, recreate: true, seed: "always", log: say });
+      const env = { ...base, NODE_ENV: "production" as const, DATABASE_URL: e2eDb, LINLI_DEMO: "1", LINLI_CHROMIUM: chromium! };
+      say("building the portal for the end-to-end tests");
+      if (!run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env)) return 1;
+      say("end-to-end tests in Chromium");
+      const e2eJson = path.join(results, "e2e.json");
+      const port = String(await freePort(3100));
+      ok = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], { ...env, E2E_PORT: port, E2E_JSON: e2eJson }) && ok;
+      const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(e2eJson);
+      if (e2e) {
+        counts.passed += e2e.stats.expected;
+        counts.failed += e2e.stats.unexpected + e2e.stats.flaky;
+        counts.skipped += e2e.stats.skipped;
+      } else ok = false;
+    }
+  } finally {
+    if (process.env.DATABASE_URL) for (const name of created) await dropDatabase(server.adminUrl, name).catch(() => {});
+    await server.stop();
+  }
+  process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+  return ok && counts.failed === 0 && counts.passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);

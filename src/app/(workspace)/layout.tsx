@@ -1,0 +1,40 @@
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/features/auth/actions";
+import { LocaleSwitch } from "@/features/i18n/locale-switch";
+import { NavLinks } from "@/features/workspaces/nav-links";
+import { workspacesOf } from "@/features/workspaces/workspaces";
+import { requireActor } from "@/server/auth/session";
+
+export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireActor();
+  const [t, tWorkspace] = await Promise.all([getTranslations("app"), getTranslations("workspace")]);
+  const items = workspacesOf(actor).map((w) => ({ href: w.path, label: tWorkspace(w.role) }));
+
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-white focus:p-2">
+        {t("skipToContent")}
+      </a>
+      <header className="border-b border-gray-200 bg-white">
+        <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <p className="text-2xl font-bold text-brand-700">{t("name")}</p>
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="text-gray-700">{t("signedInAs", { name: actor.name })}</span>
+            <LocaleSwitch />
+            <form action={signOutAction}>
+              <button type="submit" className="min-h-11 rounded-lg border border-gray-400 bg-white px-3 hover:bg-gray-100">
+                {t("signOut")}
+              </button>
+            </form>
+          </div>
+        </div>
+        <div className="mx-auto max-w-4xl px-4 pb-3">
+          <NavLinks items={items} label={t("mainNav")} />
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-4xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import "server-only";
+import { courtyardScope, communityScope, gridScope } from "@/server/authz/scope";
+import type { Actor } from "@/server/authz/permissions";
+import { db } from "@/server/db/client";
+
+const idsOf = (actor: Actor, role: Actor["roles"][number]["role"], key: "gridId" | "courtyardId") =>
+  actor.roles.filter((r) => r.role === role && r[key]).map((r) => r[key] as string);
+
+async function residentCounts(courtyardIds: string[]) {
+  if (courtyardIds.length === 0) return new Map<string, number>();
+  const rows = await db.roleAssignment.groupBy({
+    by: ["courtyardId"],
+    where: { role: "RESIDENT", courtyardId: { in: courtyardIds } },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((r) => [r.courtyardId!, r._count._all]));
+}
+
+/** The grids a grid worker is assigned to. */
+export async function listWorkerGrids(actor: Actor) {
+  return db.grid.findMany({
+    where: { AND: [{ id: { in: idsOf(actor, "GRID_WORKER", "gridId") } }, gridScope(actor, "grid.view")] },
+    select: { id: true, name: true, community: { select: { name: true } }, _count: { select: { courtyards: true } } },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** One grid with its courtyards, or null when the actor may not see it. */
+export async function getGrid(actor: Actor, gridId: string) {
+  const grid = await db.grid.findFirst({
+    where: { AND: [{ id: gridId }, gridScope(actor, "grid.view")] },
+    select: {
+      id: true,
+      name: true,
+      community: { select: { name: true } },
+      courtyards: {
+        where: { active: true },
+        select: { id: true, name: true, address: true, _count: { select: { buildings: true } } },
+        orderBy: { name: "asc" },
+      },
+    },
+  });
+  if (!grid) return null;
+  const residents = await residentCounts(grid.courtyards.map((c) => c.id));
+  return { ...grid, courtyards: grid.courtyards.map((c) => ({ ...c, residents: residents.get(c.id) ?? 0 })) };
+}
+
+/** The courtyards a branch secretary leads. */
+export async function listSecretaryCourtyards(actor: Actor) {
+  return db.courtyard.findMany({
+    where: { AND: [{ id: { in: idsOf(actor, "BRANCH_SECRETARY", "courtyardId") } }, courtyardScope(actor, "courtyard.view")] },
+    select: { id: true, name: true, partyBranchName: true, grid: { select: { name: true } } },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** The signed-in resident's own homes. */
+export async function listOwnHomes(actor: Actor) {
+  return db.residence.findMany({
+    where: { userId: actor.userId, courtyard: courtyardScope(actor, "courtyard.view") },
+    select: { id: true, unit: true, room: true, courtyard: { select: { name: true } }, building: { select: { number: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** Counts per community the actor oversees. */
+export async function communityOverview(actor: Actor) {
+  const communities = await db.community.findMany({
+    where: communityScope(actor, "community.view"),
+    select: { id: true, name: true, _count: { select: { grids: true } } },
+    orderBy: { name: "asc" },
+  });
+  return Promise.all(
+    communities.map(async (c) => ({
+      ...c,
+      courtyards: await db.courtyard.count({ where: { grid: { communityId: c.id } } }),
+      residents: await db.roleAssignment.count({ where: { role: "RESIDENT", courtyard: { grid: { communityId: c.id } } } }),
+    })),
+  );
+}
+
+/** The map an administrator may configure: street → community → grid. */
+export async function configurableMap(actor: Actor) {
+  return db.community.findMany({
+    where: communityScope(actor, "map.configure"),
+    select: {
+      id: true,
+      name: true,
+      street: { select: { name: true } },
+      grids: { select: { id: true, name: true, _count: { select: { courtyards: true } } }, orderBy: { name: "asc" } },
+    },
+    orderBy: [{ street: { name: "asc" } }, { name: "asc" }],
+  });
+}

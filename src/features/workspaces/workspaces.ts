@@ -1,0 +1,24 @@
+// Each role has one workspace; navigation lists only those of the roles a person holds.
+import type { Role } from "@/generated/prisma/enums";
+import type { Actor, Operation } from "@/server/authz/permissions";
+
+export type Workspace = { role: Role; path: string; operation: Operation };
+
+export const workspaces: readonly Workspace[] = [
+  { role: "RESIDENT", path: "/resident", operation: "workspace.resident" },
+  { role: "GRID_WORKER", path: "/grid", operation: "workspace.grid" },
+  { role: "BRANCH_SECRETARY", path: "/branch", operation: "workspace.branch" },
+  { role: "STAFF", path: "/staff", operation: "workspace.staff" },
+  { role: "ADMIN", path: "/admin", operation: "workspace.admin" },
+];
+
+/** The workspaces of the actor's roles, in the order the roles were given. */
+export function workspacesOf(actor: Pick<Actor, "roles">): Workspace[] {
+  const held = [...new Set(actor.roles.map((r) => r.role))];
+  return held.map((role) => workspaces.find((w) => w.role === role)!);
+}
+
+/** Where a person lands after signing in. */
+export function homePath(actor: Pick<Actor, "roles">): string {
+  return workspacesOf(actor)[0]?.path ?? "/no-role";
+}

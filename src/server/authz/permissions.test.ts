@@ -1,0 +1,85 @@
+// The policy table: every operation × every role × own / sibling / foreign scope.
+// A new operation without a row here fails the first test.
+import { describe, expect, it } from "vitest";
+import { can, operations, permissions, type Actor, type Location, type Operation, type RoleScope } from "./permissions";
+
+type Who = "RESIDENT" | "GRID_WORKER" | "BRANCH_SECRETARY" | "STAFF" | "ADMIN_OF_COMMUNITY" | "ADMIN_OF_ALL";
+type Cells = `${"Y" | "N"}${"Y" | "N"}${"Y" | "N"}`; // own, sibling (same community), foreign (other community)
+
+const Y1: Location = { communityId: "C1", gridId: "G1", courtyardId: "Y1" };
+const Y2: Location = { communityId: "C1", gridId: "G2", courtyardId: "Y2" };
+const Y3: Location = { communityId: "C2", gridId: "G3", courtyardId: "Y3" };
+const targets: Record<string, [Location, Location, Location]> = {
+  courtyard: [Y1, Y2, Y3],
+  grid: [
+    { communityId: "C1", gridId: "G1" },
+    { communityId: "C1", gridId: "G2" },
+    { communityId: "C2", gridId: "G3" },
+  ],
+  community: [{ communityId: "C1" }, { communityId: "C1" }, { communityId: "C2" }],
+  none: [Y1, Y2, Y3],
+  global: [Y1, Y2, Y3],
+};
+
+const scope = (role: RoleScope["role"], s: Partial<RoleScope>): RoleScope => ({ role, communityId: null, gridId: null, courtyardId: null, ...s });
+const actors: Record<Who, RoleScope> = {
+  RESIDENT: scope("RESIDENT", { courtyardId: "Y1" }),
+  GRID_WORKER: scope("GRID_WORKER", { gridId: "G1" }),
+  BRANCH_SECRETARY: scope("BRANCH_SECRETARY", { courtyardId: "Y1" }),
+  STAFF: scope("STAFF", { communityId: "C1" }),
+  ADMIN_OF_COMMUNITY: scope("ADMIN", { communityId: "C1" }),
+  ADMIN_OF_ALL: scope("ADMIN", {}),
+};
+
+const policy: Record<Operation, Record<Who, Cells>> = {
+  "workspace.resident": { RESIDENT: "YYY", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },
+  "workspace.grid": { RESIDENT: "NNN", GRID_WORKER: "YYY", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },
+  "workspace.branch": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "YYY", STAFF: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },
+  "workspace.staff": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "YYY", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },
+  "workspace.admin": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "YYY", ADMIN_OF_ALL: "YYY" },
+  "courtyard.view": { RESIDENT: "YNN", GRID_WORKER: "YNN", BRANCH_SECRETARY: "YNN", STAFF: "YYN", ADMIN_OF_COMMUNITY: "YYN", ADMIN_OF_ALL: "YYY" },
+  "grid.view": { RESIDENT: "NNN", GRID_WORKER: "YNN", BRANCH_SECRETARY: "NNN", STAFF: "YYN", ADMIN_OF_COMMUNITY: "YYN", ADMIN_OF_ALL: "YYY" },
+  "community.view": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "YYN", ADMIN_OF_COMMUNITY: "YYN", ADMIN_OF_ALL: "YYY" },
+  "resident.viewContact": { RESIDENT: "NNN", GRID_WORKER: "YNN", BRANCH_SECRETARY: "YNN", STAFF: "YYN", ADMIN_OF_COMMUNITY: "YYN", ADMIN_OF_ALL: "YYY" },
+  "map.configure": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "YYN", ADMIN_OF_ALL: "YYY" },
+  "users.manage": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "YYN", ADMIN_OF_ALL: "YYY" },
+  "streets.configure": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "YYY" },
+};
+
+const actorWith = (role: RoleScope): Actor => ({ userId: "u", sessionId: "s", name: "n", phone: "p", mustChangePassword: false, roles: [role] });
+
+describe("policy table", () => {
+  it("has a row for every operation and no row for an unknown one", () => {
+    expect(Object.keys(policy).sort()).toEqual([...operations].sort());
+  });
+
+  const cells = operations.flatMap((op) =>
+    (Object.keys(actors) as Who[]).flatMap((who) =>
+      (["own", "sibling", "foreign"] as const).map((where, i) => ({ op, who, where, i, expected: policy[op][who][i] === "Y" })),
+    ),
+  );
+
+  it.each(cells)("$op · $who · $where scope → $expected", ({ op, who, i, expected }) => {
+    const target = targets[permissions[op].scope][i];
+    expect(can(actorWith(actors[who]), op, target)).toBe(expected);
+  });
+
+  it("refuses everything to the anonymous and to a person without roles", () => {
+    for (const op of operations) {
+      expect(can(null, op, Y1)).toBe(false);
+      expect(can({ ...actorWith(actors.STAFF), roles: [] }, op, Y1)).toBe(false);
+    }
+  });
+
+  it("refuses scoped operations when no target is given", () => {
+    for (const op of operations.filter((o) => !["none", "global"].includes(permissions[o].scope))) {
+      for (const who of Object.keys(actors) as Who[]) expect(can(actorWith(actors[who]), op)).toBe(false);
+    }
+  });
+
+  it("lets a person with several roles act within the union of their scopes", () => {
+    const actor = { ...actorWith(actors.GRID_WORKER), roles: [actors.GRID_WORKER, scope("GRID_WORKER", { gridId: "G2" })] };
+    expect(can(actor, "grid.view", targets.grid[1])).toBe(true);
+    expect(can(actor, "grid.view", targets.grid[2])).toBe(false);
+  });
+});
