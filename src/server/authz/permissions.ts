@@ -20,10 +20,23 @@ export const permissions = {
   "courtyard.view": { scope: "courtyard", roles: ["RESIDENT", "GRID_WORKER", "BRANCH_SECRETARY", "STAFF", "ADMIN"] },
   "grid.view": { scope: "grid", roles: ["GRID_WORKER", "STAFF", "ADMIN"] },
   "community.view": { scope: "community", roles: ["STAFF", "ADMIN"] },
-  "resident.viewContact": { scope: "courtyard", roles: ["GRID_WORKER", "BRANCH_SECRETARY", "STAFF", "ADMIN"] },
+  // Those who must call the resident back see the number; everyone else sees it masked.
+  "resident.viewContact": { scope: "courtyard", roles: ["GRID_WORKER", "BRANCH_SECRETARY"] },
   "map.configure": { scope: "community", roles: ["ADMIN"] },
   "users.manage": { scope: "community", roles: ["ADMIN"] },
   "streets.configure": { scope: "global", roles: ["ADMIN"] },
+  // The four-order loop. A resident's own orders are further limited to those they requested
+  // (src/domain/orders/scope.ts); these rows say which roles may act and over which scope.
+  "order.place": { scope: "courtyard", roles: ["RESIDENT"] },
+  "order.placeOnBehalf": { scope: "courtyard", roles: ["GRID_WORKER"] },
+  "order.view": { scope: "courtyard", roles: ["RESIDENT", "GRID_WORKER", "BRANCH_SECRETARY", "STAFF"] },
+  "order.manageOwn": { scope: "courtyard", roles: ["RESIDENT"] },
+  "order.board": { scope: "courtyard", roles: ["RESIDENT"] },
+  "order.accept": { scope: "grid", roles: ["GRID_WORKER"] },
+  "order.dispatch": { scope: "courtyard", roles: ["BRANCH_SECRETARY"] },
+  "order.progress": { scope: "courtyard", roles: ["GRID_WORKER", "BRANCH_SECRETARY"] },
+  "order.complete": { scope: "grid", roles: ["GRID_WORKER"] },
+  "order.followUp": { scope: "community", roles: ["STAFF"] },
 } as const satisfies Record<string, { scope: ScopeKind; roles: readonly Role[] }>;
 
 export type Operation = keyof typeof permissions;

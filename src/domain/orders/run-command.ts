@@ -1,0 +1,117 @@
+// The one writer of Order.status. Every command: load the order through the actor's scope,
+// check the permission and the transition table, then change the status (guarded by the
+// status it was read in, so a race has one winner) and write the timeline event in the same
+// transaction; notifications go out after commit.
+import type { Prisma } from "@/generated/prisma/client";
+import type { OrderStatus } from "@/generated/prisma/enums";
+import { notify, type NotificationMessage } from "@/domain/notifications/notify";
+import { can, type Actor, type Operation } from "@/server/authz/permissions";
+import { db } from "@/server/db/client";
+import { AppError, notFoundError } from "@/server/errors";
+import { transition, type OrderCommand, type TransitionContext } from "./machine";
+import { orderLocation, orderScope } from "./scope";
+
+export const loadedOrder = {
+  include: { category: true, acceptedBy: { select: { name: true } } },
+} satisfies Prisma.OrderDefaultArgs;
+export type LoadedOrder = Prisma.OrderGetPayload<typeof loadedOrder>;
+
+export type Tx = Prisma.TransactionClient;
+
+export type CommandSpec = {
+  command: OrderCommand;
+  operation: Operation;
+  /** Only the person who requested the order may do this. */
+  requesterOnly?: boolean;
+  /** How the order becomes visible to the actor (default: orderScope for order.view). */
+  visibleWhere?: Prisma.OrderWhereInput;
+  /** The timeline note; a function when it depends on what `check` found. */
+  note?: string | (() => string);
+  photoIds?: string[];
+  context?: (order: LoadedOrder) => TransitionContext;
+  /** Extra checks on the loaded order, before anything is written. */
+  check?: (order: LoadedOrder) => Promise<void> | void;
+  /** Fields that change with the status. */
+  patch?: (order: LoadedOrder, to: OrderStatus, now: Date) => Prisma.OrderUncheckedUpdateManyInput;
+  /** Rows written with the change (dispatch plan, rating …), in the same transaction. */
+  write?: (tx: Tx, order: LoadedOrder, eventId: string, now: Date) => Promise<void>;
+  /** Who hears about it, after commit (the requester hears of every status change). */
+  recipients?: (order: LoadedOrder, to: OrderStatus) => Promise<NotificationMessage[]>;
+};
+
+export type CommandResult = { id: string; number: number; status: OrderStatus };
+
+export async function loadOrderFor(actor: Actor, orderId: string, where?: Prisma.OrderWhereInput): Promise<LoadedOrder> {
+  const order = await db.order.findFirst({
+    where: { AND: [{ id: orderId }, where ?? orderScope(actor, "order.view")] },
+    ...loadedOrder,
+  });
+  if (!order) throw notFoundError();
+  return order;
+}
+
+export async function attachPhotos(tx: Tx, actor: Actor, photoIds: string[], orderId: string, eventId: string) {
+  if (photoIds.length === 0) return;
+  const unique = [...new Set(photoIds)];
+  const { count } = await tx.orderPhoto.updateMany({
+    where: { id: { in: unique }, uploaderId: actor.userId, orderId: null },
+    data: { orderId, eventId },
+  });
+  if (count !== unique.length) throw new AppError("invalid_input", "photosInvalid");
+}
+
+/** Why the order is no longer in the status the command needs, for the person who raced. */
+async function conflictFor(orderId: string): Promise<AppError> {
+  const now = await db.order.findUnique({ where: { id: orderId }, select: { status: true, acceptedBy: { select: { name: true } } } });
+  if (now?.acceptedBy && now.status !== "PLACED") return new AppError("conflict", "alreadyAccepted", { name: now.acceptedBy.name });
+  return new AppError("conflict", "statusChanged");
+}
+
+export async function runCommand(actor: Actor, orderId: string, spec: CommandSpec): Promise<CommandResult> {
+  const order = await loadOrderFor(actor, orderId, spec.visibleWhere);
+  if (!can(actor, spec.operation, orderLocation(order))) throw notFoundError();
+  if (spec.requesterOnly && order.requesterId !== actor.userId) throw notFoundError();
+
+  const result = transition(order.status, spec.command, spec.context?.(order) ?? { requiresDispatch: order.category.requiresDispatch });
+  if (!result.ok) {
+    if (spec.command === "accept" && order.acceptedBy) throw new AppError("conflict", "alreadyAccepted", { name: order.acceptedBy.name });
+    throw new AppError("conflict", "statusChanged");
+  }
+  await spec.check?.(order);
+
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.order.updateMany({
+      where: { id: order.id, status: order.status, gridId: order.gridId },
+      data: { status: result.to, updatedAt: now, ...spec.patch?.(order, result.to, now) },
+    });
+    if (count === 0) throw await conflictFor(order.id);
+    const event = await tx.orderEvent.create({
+      data: {
+        orderId: order.id,
+        actorId: actor.userId,
+        type: result.event,
+        fromStatus: order.status,
+        toStatus: result.to,
+        note: (typeof spec.note === "function" ? spec.note() : spec.note) ?? "",
+        createdAt: now,
+      },
+    });
+    await attachPhotos(tx, actor, spec.photoIds ?? [], order.id, event.id);
+    await spec.write?.(tx, order, event.id, now);
+  });
+
+  const messages = (await spec.recipients?.(order, result.to).catch(() => [])) ?? [];
+  if (result.to !== order.status && order.requesterId !== actor.userId) {
+    messages.push(statusMessage(order, result.to));
+  }
+  await notify(messages.filter((m) => m.userId !== actor.userId));
+  return { id: order.id, number: order.number, status: result.to };
+}
+
+export const statusMessage = (order: { id: string; number: number; title: string; requesterId: string }, status: OrderStatus): NotificationMessage => ({
+  userId: order.requesterId,
+  orderId: order.id,
+  kind: "statusChanged",
+  params: { number: order.number, title: order.title, status },
+});
