@@ -1,0 +1,310 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { OrderStatus } from "@/generated/prisma/enums";
+import { publicBoardWhere } from "@/domain/orders/commands";
+import { overdue } from "@/domain/orders/deadlines";
+import { openStatuses, transition, type OrderCommand } from "@/domain/orders/machine";
+import { orderLocation, orderScope } from "@/domain/orders/scope";
+import { maskPhone } from "@/domain/privacy/mask";
+import { can, type Actor, type Operation } from "@/server/authz/permissions";
+import { db } from "@/server/db/client";
+
+export const PAGE_SIZE = 20;
+
+const listSelect = {
+  id: true,
+  number: true,
+  title: true,
+  status: true,
+  dueAt: true,
+  createdAt: true,
+  meTooCount: true,
+  awaitingMeeting: true,
+  category: { select: { nameZh: true, nameEn: true } },
+  courtyard: { select: { name: true } },
+} satisfies Prisma.OrderSelect;
+
+type ListRow = Prisma.OrderGetPayload<{ select: typeof listSelect }>;
+
+function toListItem(row: ListRow, now: Date) {
+  return {
+    id: row.id,
+    number: row.number,
+    title: row.title,
+    status: row.status,
+    category: { zh: row.category.nameZh, en: row.category.nameEn },
+    courtyard: row.courtyard.name,
+    dueAt: row.dueAt,
+    createdAt: row.createdAt,
+    meTooCount: row.meTooCount,
+    awaitingMeeting: row.awaitingMeeting,
+    overdue: overdue(row, now),
+  };
+}
+export type OrderListItem = ReturnType<typeof toListItem>;
+
+export type Page<T> = { items: T[]; page: number; pages: number; total: number };
+
+async function paged(where: Prisma.OrderWhereInput, orderBy: Prisma.OrderOrderByWithRelationInput[], page: number): Promise<Page<OrderListItem>> {
+  const current = Math.max(1, Math.floor(page) || 1);
+  const [total, rows] = await Promise.all([
+    db.order.count({ where }),
+    db.order.findMany({ where, orderBy, select: listSelect, skip: (current - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+  ]);
+  const now = new Date();
+  return { items: rows.map((r) => toListItem(r, now)), page: current, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
+}
+
+/** 我的点单: the orders the signed-in resident requested, newest first. */
+export function listOwnOrders(actor: Actor, page = 1) {
+  return paged({ requesterId: actor.userId }, [{ createdAt: "desc" }], page);
+}
+
+export type QueueFilters = { status?: OrderStatus; categoryId?: string; courtyardId?: string; page?: number };
+
+/** The grid worker's queue: open orders of their grids, overdue first, then nearest due. */
+export function gridQueue(actor: Actor, filters: QueueFilters = {}) {
+  const where: Prisma.OrderWhereInput = {
+    AND: [
+      orderScope(actor, "order.accept"),
+      { status: filters.status ? filters.status : { in: [...openStatuses] } },
+      filters.categoryId ? { categoryId: filters.categoryId } : {},
+      filters.courtyardId ? { courtyardId: filters.courtyardId } : {},
+    ],
+  };
+  return paged(where, [{ dueAt: "asc" }, { number: "asc" }], filters.page ?? 1);
+}
+
+/** The branch secretary's board: accepted orders awaiting dispatch, then those in progress. */
+export async function dispatchBoard(actor: Actor) {
+  const scope = orderScope(actor, "order.dispatch");
+  const [awaiting, inProgress] = await Promise.all([
+    paged({ AND: [scope, { status: "ACCEPTED" }] }, [{ dueAt: "asc" }], 1),
+    paged({ AND: [scope, { status: "IN_PROGRESS" }] }, [{ dueAt: "asc" }], 1),
+  ]);
+  return { awaiting, inProgress };
+}
+
+/** Staff: orders reopened by a poor rating, awaiting follow-up, oldest deadline first. */
+export function followUps(actor: Actor, page = 1) {
+  return paged({ AND: [orderScope(actor, "order.followUp"), { status: "REOPENED" }] }, [{ dueAt: "asc" }], page);
+}
+
+/** The courtyard's public board, anonymised: nothing about who asked or where they live. */
+export async function publicBoard(actor: Actor, page = 1) {
+  const courtyards = actor.roles.filter((r) => r.role === "RESIDENT" && r.courtyardId).map((r) => r.courtyardId!);
+  const where: Prisma.OrderWhereInput = { isPublic: true, courtyardId: { in: courtyards }, status: { notIn: ["WITHDRAWN", "DECLINED"] } };
+  const current = Math.max(1, Math.floor(page) || 1);
+  const [total, rows] = await Promise.all([
+    db.order.count({ where }),
+    db.order.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }],
+      skip: (current - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        number: true,
+        title: true,
+        description: true,
+        status: true,
+        createdAt: true,
+        meTooCount: true,
+        requesterId: true,
+        category: { select: { nameZh: true, nameEn: true } },
+        courtyard: { select: { name: true } },
+        meToos: { where: { userId: actor.userId }, select: { userId: true } },
+        ratings: { where: { raterId: actor.userId }, select: { id: true } },
+      },
+    }),
+  ]);
+  const items = rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    description: r.description,
+    status: r.status,
+    createdAt: r.createdAt,
+    meTooCount: r.meTooCount,
+    category: { zh: r.category.nameZh, en: r.category.nameEn },
+    courtyard: r.courtyard.name,
+    mine: r.requesterId === actor.userId,
+    meTooByMe: r.meToos.length > 0,
+    canMeToo: r.requesterId !== actor.userId && r.meToos.length === 0 && openStatuses.includes(r.status),
+    canRate: r.requesterId !== actor.userId && r.ratings.length === 0 && transition(r.status, "rateAsNeighbour").ok,
+  }));
+  return { items, page: current, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
+}
+export type BoardItem = Awaited<ReturnType<typeof publicBoard>>["items"][number];
+
+/** What the actor may do to the order now; the server checks again when they do it. */
+function allowedCommands(actor: Actor, order: { status: OrderStatus; requesterId: string; communityId: string; gridId: string; courtyardId: string }, ratedByMe: boolean) {
+  const loc = orderLocation(order);
+  const mine = order.requesterId === actor.userId;
+  const rules: [OrderCommand, Operation, boolean][] = [
+    ["accept", "order.accept", true],
+    ["decline", "order.accept", true],
+    ["transfer", "order.accept", true],
+    ["merge", "order.accept", true],
+    ["withdraw", "order.manageOwn", mine],
+    ["addInfo", "order.manageOwn", mine],
+    ["dispatch", "order.dispatch", true],
+    ["requestMeeting", "order.dispatch", true],
+    ["progress", "order.progress", true],
+    ["complete", "order.complete", true],
+    ["rate", "order.manageOwn", mine && !ratedByMe],
+    ["rateAsNeighbour", "order.board", !mine && !ratedByMe],
+    ["followUp", "order.followUp", true],
+    ["close", "order.followUp", true],
+    ["sendBack", "order.followUp", true],
+  ];
+  return rules.filter(([command, op, extra]) => extra && transition(order.status, command).ok && can(actor, op, loc)).map(([c]) => c);
+}
+
+/**
+ * One order with its timeline, as the actor may see it: in full for the requester and for
+ * those in scope; anonymised (no name, phone or room) for a neighbour reading the public board.
+ */
+export async function getOrderDetail(actor: Actor, orderId: string) {
+  const inScope = orderScope(actor, "order.view");
+  const order = await db.order.findFirst({
+    where: { AND: [{ id: orderId }, { OR: [inScope, { ...publicBoardWhere(actor), requesterId: undefined }] }] },
+    include: {
+      category: true,
+      courtyard: { select: { name: true } },
+      building: { select: { number: true } },
+      requester: { select: { id: true, name: true, phone: true, residences: { select: { courtyardId: true, unit: true, room: true } } } },
+      mergedInto: { select: { id: true, number: true } },
+      events: {
+        orderBy: { createdAt: "asc" },
+        include: { actor: { select: { id: true, name: true } }, photos: { select: { id: true } } },
+      },
+      dispatches: { orderBy: { createdAt: "desc" } },
+      ratings: { orderBy: { createdAt: "asc" } },
+      meToos: { where: { userId: actor.userId }, select: { userId: true } },
+    },
+  });
+  if (!order) return null;
+  const full = (await db.order.count({ where: { AND: [{ id: orderId }, inScope] } })) === 1;
+  const mine = order.requesterId === actor.userId;
+  const loc = orderLocation(order);
+  const contact = can(actor, "resident.viewContact", loc);
+  const home = order.requester.residences.find((r) => r.courtyardId === order.courtyardId);
+  const ratedByMe = order.ratings.some((r) => r.raterId === actor.userId);
+  // Staff and the requester see ratings with their rater's role; handlers see the scores only.
+  const ratings = order.ratings
+    .filter((r) => full || r.raterId === actor.userId)
+    .map((r) => ({ goal: r.goal, timing: r.timing, form: r.form, conduct: r.conduct, comment: r.comment, isRequester: r.isRequester, createdAt: r.createdAt }));
+
+  return {
+    id: order.id,
+    number: order.number,
+    title: order.title,
+    description: order.description,
+    status: order.status,
+    closeReason: order.closeReason,
+    isPublic: order.isPublic,
+    awaitingMeeting: order.awaitingMeeting,
+    contactPreference: full ? order.contactPreference : null,
+    category: { zh: order.category.nameZh, en: order.category.nameEn },
+    courtyard: order.courtyard.name,
+    building: full ? (order.building?.number ?? null) : null,
+    createdAt: order.createdAt,
+    dueAt: order.dueAt,
+    responseDueAt: order.responseDueAt,
+    resolutionDueAt: order.resolutionDueAt,
+    overdue: overdue(order, new Date()),
+    meTooCount: order.meTooCount,
+    meTooByMe: order.meToos.length > 0,
+    mergedInto: order.mergedInto,
+    mine,
+    requester: full
+      ? {
+          name: order.requester.name,
+          phone: contact || mine ? order.requester.phone : maskPhone(order.requester.phone),
+          room: contact || mine ? [home?.unit, home?.room].filter(Boolean).join(" ") : null,
+        }
+      : null,
+    timeline: order.events.map((e) => ({
+      id: e.id,
+      type: e.type,
+      from: e.fromStatus,
+      to: e.toStatus,
+      // A neighbour sees what happened, not who the requester is.
+      actor: full || e.actorId !== order.requesterId ? (e.actor?.name ?? null) : null,
+      byRequester: e.actorId === order.requesterId,
+      note: e.note,
+      photos: full ? e.photos.map((p) => p.id) : [],
+      at: e.createdAt,
+    })),
+    dispatches: full
+      ? order.dispatches.map((d) => ({ plan: d.plan, dueAt: d.dueAt, assignees: d.assignees as { kind: string; name: string }[], createdAt: d.createdAt }))
+      : [],
+    ratings,
+    actions: allowedCommands(actor, order, ratedByMe),
+  };
+}
+export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;
+
+export function activeCategories() {
+  return db.orderCategory.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: "asc" }, { nameZh: "asc" }],
+    select: { id: true, nameZh: true, nameEn: true, responseHours: true, resolutionDays: true },
+  });
+}
+
+/** Other grids of the order's community, for 转派. */
+export async function transferTargets(actor: Actor, orderId: string) {
+  const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderScope(actor, "order.accept")] }, select: { communityId: true, gridId: true } });
+  if (!order) return [];
+  return db.grid.findMany({ where: { communityId: order.communityId, active: true, id: { not: order.gridId } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}
+
+/** Grid workers of the order's community, for 下单. */
+export async function dispatchWorkers(actor: Actor, orderId: string) {
+  const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderScope(actor, "order.dispatch")] }, select: { communityId: true } });
+  if (!order) return [];
+  return db.user.findMany({
+    where: { disabledAt: null, roles: { some: { role: "GRID_WORKER", grid: { communityId: order.communityId } } } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** Residents of the worker's grids, for 代点单; phone numbers shown in full to the worker. */
+export async function residentsForOnBehalf(actor: Actor, search: string) {
+  const gridIds = actor.roles.filter((r) => r.role === "GRID_WORKER" && r.gridId).map((r) => r.gridId!);
+  const q = search.trim();
+  if (gridIds.length === 0 || q.length < 1) return [];
+  const rows = await db.user.findMany({
+    where: {
+      disabledAt: null,
+      roles: { some: { role: "RESIDENT", courtyard: { gridId: { in: gridIds } } } },
+      OR: [{ name: { contains: q } }, { phone: { contains: q } }],
+    },
+    select: { id: true, name: true, phone: true, residences: { select: { unit: true, room: true, courtyard: { select: { name: true } }, building: { select: { number: true } } } } },
+    take: 20,
+    orderBy: { name: "asc" },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    phone: r.phone,
+    home: r.residences.map((h) => [h.courtyard.name, h.building?.number, h.unit, h.room].filter(Boolean).join(" "))[0] ?? "",
+  }));
+}
+
+export async function notificationsFor(actor: Actor, page = 1) {
+  const current = Math.max(1, Math.floor(page) || 1);
+  const where = { userId: actor.userId };
+  const [total, items] = await Promise.all([
+    db.notification.count({ where }),
+    db.notification.findMany({ where, orderBy: { createdAt: "desc" }, skip: (current - 1) * PAGE_SIZE, take: PAGE_SIZE, select: { id: true, kind: true, params: true, orderId: true, readAt: true, createdAt: true } }),
+  ]);
+  return { items: items.map((n) => ({ ...n, params: n.params as Record<string, string | number> })), page: current, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
+}
+
+export function unreadCount(actor: Actor) {
+  return db.notification.count({ where: { userId: actor.userId, readAt: null } });
+}

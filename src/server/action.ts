@@ -1,0 +1,41 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ZodError } from "zod";
+import type { Actor } from "@/server/authz/permissions";
+import { currentActor } from "@/server/auth/session";
+import { AppError } from "@/server/errors";
+
+/** What every server action answers: a translated message, never a stack trace. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+
+/**
+ * Runs a server action's work for the signed-in actor. Expected failures (bad input, a
+ * record out of scope, a lost race) come back as a message in the reader's language;
+ * anything else is logged and answered with a generic message.
+ */
+export async function runAction<T>(work: (actor: Actor) => Promise<T>): Promise<ActionResult<T>> {
+  const t = await getTranslations("errors");
+  const say = (key: string, params: Record<string, string | number> = {}) =>
+    t.has(key as never) ? t(key as never, params as never) : key;
+  const actor = await currentActor();
+  if (!actor) return { ok: false, error: say("unauthenticated") };
+  try {
+    return { ok: true, data: await work(actor) };
+  } catch (error) {
+    unstable_rethrow(error); // redirects and notFound() are Next.js control flow
+    if (error instanceof ZodError) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of error.issues) {
+        const field = issue.path.join(".") || "form";
+        fieldErrors[field] ??= t.has(issue.message as never) ? say(issue.message) : say("invalidInput");
+      }
+      return { ok: false, error: Object.values(fieldErrors)[0] ?? say("invalidInput"), fieldErrors };
+    }
+    if (error instanceof AppError) return { ok: false, error: say(error.message, error.params) };
+    console.error("[action]", error);
+    return { ok: false, error: say("generic") };
+  }
+}
