@@ -1,0 +1,37 @@
+// An order photo, served only to those who may see its order (or its uploader while it is
+// unattached); everyone else gets the same 404 as for a photo that does not exist.
+import { currentActor } from "@/server/auth/session";
+import { readPhoto } from "@/server/uploads/photos";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const notFound = () =>
+  new Response("照片不存在。", {
+    status: 404,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  try {
+    const photo = await readPhoto(await currentActor(), id);
+    if (!photo) return notFound();
+    return new Response(new Uint8Array(photo.body), {
+      status: 200,
+      headers: {
+        "Content-Type": "image/jpeg",
+        "Content-Length": String(photo.body.length),
+        "Cache-Control": "private, max-age=3600",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Disposition": "inline",
+      },
+    });
+  } catch (error) {
+    console.error("photo read failed", error);
+    return new Response("照片暂时无法显示，请稍后再试。", {
+      status: 500,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+}

@@ -1,0 +1,92 @@
+// Photo upload for order forms: multipart field `file` → { id, width, height }. Not a server
+// action, so it checks the Origin itself (CSRF) and bounds the body before reading it.
+import { currentActor } from "@/server/auth/session";
+import { AppError } from "@/server/errors";
+import { MAX_PHOTO_BYTES, photoErrors, storePhoto } from "@/server/uploads/photos";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** The photo plus room for the multipart envelope. */
+const MAX_BODY_BYTES = MAX_PHOTO_BYTES + 512 * 1024;
+
+const json = (body: unknown, status: number) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+class BodyTooLarge extends Error {}
+
+/** The request's host as the browser addressed it (the proxy's, when one forwards). */
+function requestHost(request: Request): string | null {
+  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("host");
+}
+
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return true;
+  try {
+    return new URL(origin).host === requestHost(request);
+  } catch {
+    return false; // "null" and other opaque origins
+  }
+}
+
+/** Reads the body, stopping as soon as it grows past the limit (Content-Length may be absent). */
+async function readBody(request: Request, limit: number): Promise<Buffer> {
+  if (!request.body) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+function statusOf(error: AppError): number {
+  if (error.message === photoErrors.tooLarge) return 413;
+  if (error.message === photoErrors.unsupported) return 415;
+  if (error.code === "unauthenticated") return 401;
+  return 400;
+}
+
+export async function POST(request: Request) {
+  if (!sameOrigin(request)) return json({ error: "请求来源无效。" }, 403);
+  const actor = await currentActor();
+  if (!actor) return json({ error: "请先登录。" }, 401);
+
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return json({ error: photoErrors.tooLarge }, 413);
+
+  let file: FormDataEntryValue | null;
+  try {
+    const body = await readBody(request, MAX_BODY_BYTES);
+    const contentType = request.headers.get("content-type") ?? "";
+    if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
+      return json({ error: "请选择一张照片。" }, 400);
+    }
+    const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+    file = form.get("file");
+  } catch (error) {
+    if (error instanceof BodyTooLarge) return json({ error: photoErrors.tooLarge }, 413);
+    return json({ error: "上传的内容无法读取，请重试。" }, 400);
+  }
+  if (!file || typeof file === "string") return json({ error: "请选择一张照片。" }, 400);
+  if (file.size > MAX_PHOTO_BYTES) return json({ error: photoErrors.tooLarge }, 413);
+
+  try {
+    const photo = await storePhoto(actor, Buffer.from(await file.arrayBuffer()));
+    return json({ id: photo.id, width: photo.width, height: photo.height }, 201);
+  } catch (error) {
+    if (error instanceof AppError) return json({ error: error.message }, statusOf(error));
+    console.error("photo upload failed", error);
+    return json({ error: "上传失败，请稍后再试。" }, 500);
+  }
+}

@@ -1,0 +1,151 @@
+import "server-only";
+// Order photos (QUALITY.md §7). Uploads are sniffed by content, never by name; only JPEG,
+// PNG, WebP and HEIC/HEIF that sharp can decode are accepted; SVG and pixel floods are
+// refused before decoding. Every photo is re-encoded to a plain JPEG (auto-rotated, at most
+// 2048 px on the long side, all metadata — EXIF, GPS, XMP, ICC — dropped) and stored outside
+// public/ under a server-made name. Photos are served only to those who may see their order.
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import sharp, { type Metadata, type OutputInfo } from "sharp";
+import { fileTypeFromBuffer } from "file-type";
+import { orderScope } from "@/domain/orders/scope";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Actor } from "@/server/authz/permissions";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+/** Decoded size above which an image is refused (a 48 MP phone camera stays below 50 MP). */
+export const MAX_PHOTO_PIXELS = 50_000_000;
+/** Long side of the stored JPEG. */
+export const MAX_PHOTO_EDGE = 2048;
+/** Photos a user may hold that no order uses yet, so that nobody can fill the disk. */
+export const MAX_UNATTACHED_PHOTOS = 30;
+
+export const photoErrors = {
+  tooLarge: "照片不能超过 10 MB。",
+  unsupported: "只能上传 JPG、PNG、WebP 或 HEIC 格式的照片。",
+  tooManyPixels: "照片尺寸过大，请压缩后再上传。",
+  undecodable: "无法识别这张照片，请换一张。",
+  tooManyUnattached: "未使用的照片太多，请先提交或稍后再试。",
+} as const;
+
+/** Sniffed MIME type → the sharp decoder that must agree with it. */
+const accepted: Record<string, string> = {
+  "image/jpeg": "jpeg",
+  "image/png": "png",
+  "image/webp": "webp",
+  "image/heic": "heif",
+  "image/heif": "heif",
+};
+
+const storageKeyPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jpg$/;
+
+export function uploadDir(): string {
+  return process.env.LINLI_UPLOAD_DIR || path.join(process.cwd(), ".data", "uploads");
+}
+
+const invalid = (message: string) => new AppError("invalid_input", message);
+
+function decoder(bytes: Buffer) {
+  // limitInputPixels makes libvips refuse a flood itself, even if the header check is fooled;
+  // the timeout bounds the CPU one upload may take.
+  return sharp(bytes, { limitInputPixels: MAX_PHOTO_PIXELS, failOn: "error", pages: 1 });
+}
+
+/** Checks, cleans and stores one uploaded photo; it stays unattached until an order uses it. */
+export async function storePhoto(actor: Actor, bytes: Buffer): Promise<{ id: string; width: number; height: number }> {
+  if (bytes.length > MAX_PHOTO_BYTES) throw invalid(photoErrors.tooLarge);
+  if (bytes.length === 0) throw invalid(photoErrors.undecodable);
+
+  const type = await fileTypeFromBuffer(bytes);
+  const expected = type ? accepted[type.mime] : undefined;
+  if (!expected) throw invalid(photoErrors.unsupported);
+
+  const unattached = await db.orderPhoto.count({ where: { uploaderId: actor.userId, orderId: null } });
+  if (unattached >= MAX_UNATTACHED_PHOTOS) throw invalid(photoErrors.tooManyUnattached);
+
+  // The header only: refuse floods before a single pixel is decoded.
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: false, pages: 1 }).metadata();
+  } catch {
+    throw invalid(photoErrors.undecodable);
+  }
+  if (metadata.format !== expected) throw invalid(photoErrors.undecodable);
+  if (!metadata.width || !metadata.height) throw invalid(photoErrors.undecodable);
+  if (metadata.width * metadata.height > MAX_PHOTO_PIXELS) throw invalid(photoErrors.tooManyPixels);
+
+  let output: { data: Buffer; info: OutputInfo };
+  try {
+    output = await decoder(bytes)
+      .rotate() // by the EXIF orientation, which is then dropped with the rest of the metadata
+      .resize({ width: MAX_PHOTO_EDGE, height: MAX_PHOTO_EDGE, fit: "inside", withoutEnlargement: true })
+      .flatten({ background: "#ffffff" })
+      .jpeg({ quality: 82 })
+      .timeout({ seconds: 20 })
+      .toBuffer({ resolveWithObject: true });
+  } catch (error) {
+    if (error instanceof Error && /pixel limit/i.test(error.message)) throw invalid(photoErrors.tooManyPixels);
+    throw invalid(photoErrors.undecodable);
+  }
+
+  const dir = uploadDir();
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const storageKey = `${crypto.randomUUID()}.jpg`;
+  const file = path.join(dir, storageKey);
+  await fs.writeFile(file, output.data, { mode: 0o600, flag: "wx" });
+  try {
+    const photo = await db.orderPhoto.create({
+      data: {
+        uploaderId: actor.userId,
+        storageKey,
+        mimeType: "image/jpeg",
+        width: output.info.width,
+        height: output.info.height,
+        bytes: output.data.length,
+      },
+      select: { id: true, width: true, height: true },
+    });
+    return photo;
+  } catch (error) {
+    await fs.rm(file, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The orders whose photos the actor may see: those of order.view, and public ones of their courtyards. */
+function visibleOrders(actor: Actor): Prisma.OrderWhereInput {
+  const courtyards = actor.roles.filter((r) => r.role === "RESIDENT" && r.courtyardId).map((r) => r.courtyardId!);
+  const or: Prisma.OrderWhereInput[] = [orderScope(actor, "order.view")];
+  if (courtyards.length) or.push({ isPublic: true, courtyardId: { in: courtyards } });
+  return { OR: or };
+}
+
+/** The stored JPEG if the actor may see it; null (answered as 404) otherwise or if it is missing. */
+export async function readPhoto(actor: Actor | null, id: string): Promise<{ body: Buffer; mimeType: string } | null> {
+  if (!actor || typeof id !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
+  const photo = await db.orderPhoto.findUnique({
+    where: { id },
+    select: { orderId: true, uploaderId: true, storageKey: true, mimeType: true },
+  });
+  if (!photo) return null;
+
+  if (photo.orderId === null) {
+    if (photo.uploaderId !== actor.userId) return null;
+  } else {
+    const visible = await db.order.count({ where: { AND: [{ id: photo.orderId }, visibleOrders(actor)] } });
+    if (visible !== 1) return null;
+  }
+
+  // Keys are made by storePhoto; anything else in the row is never turned into a path.
+  if (!storageKeyPattern.test(photo.storageKey)) return null;
+  try {
+    const body = await fs.readFile(path.join(uploadDir(), photo.storageKey));
+    return { body, mimeType: photo.mimeType };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}

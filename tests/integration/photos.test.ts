@@ -1,0 +1,254 @@
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "@/generated/prisma/enums";
+import type { Actor } from "@/server/authz/permissions";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { MAX_UNATTACHED_PHOTOS, readPhoto, storePhoto } from "@/server/uploads/photos";
+import { buildMap } from "../support/factories";
+
+let dir: string;
+const previousDir = process.env.LINLI_UPLOAD_DIR;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), "linli-photos-"));
+  process.env.LINLI_UPLOAD_DIR = dir;
+});
+
+afterAll(async () => {
+  if (previousDir === undefined) delete process.env.LINLI_UPLOAD_DIR;
+  else process.env.LINLI_UPLOAD_DIR = previousDir;
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+type Scope = { role: Role; communityId?: string; gridId?: string; courtyardId?: string };
+
+async function makeActor(roles: Scope[] = []): Promise<Actor> {
+  const phone = `17${String(crypto.randomInt(1e9)).padStart(9, "0")}`;
+  const user = await db.user.create({
+    data: { phone, passwordHash: "x", name: "测试", roles: { create: roles } },
+  });
+  return {
+    userId: user.id,
+    sessionId: "s",
+    name: "测试",
+    phone,
+    mustChangePassword: false,
+    roles: roles.map((r) => ({
+      role: r.role,
+      communityId: r.communityId ?? null,
+      gridId: r.gridId ?? null,
+      courtyardId: r.courtyardId ?? null,
+    })),
+  };
+}
+
+const storedFiles = async () => (await fs.readdir(dir)).sort();
+
+/** A photo as a phone takes it: sideways (EXIF orientation 6), with a GPS position. */
+const phonePhoto = () =>
+  sharp({ create: { width: 300, height: 200, channels: 3, background: "#c33" } })
+    .withExif({ IFD0: { Make: "TestPhone" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "30/1 39/1 0/1" } })
+    .withMetadata({ orientation: 6 })
+    .jpeg()
+    .toBuffer();
+
+/** A real 1×1 PNG whose header claims width × height: a pixel flood in a few bytes. */
+async function floodPng(width: number, height: number): Promise<Buffer> {
+  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).png().toBuffer());
+  // Signature (8) + IHDR length (4) + "IHDR" (4) → width at 16, height at 20, CRC at 29.
+  png.writeUInt32BE(width, 16);
+  png.writeUInt32BE(height, 20);
+  png.writeUInt32BE(zlib.crc32(png.subarray(12, 29)), 29);
+  return png;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe("invalid_input");
+  return error as AppError;
+}
+
+describe("storing an uploaded photo", () => {
+  it("re-encodes a phone photo as an upright JPEG with no EXIF or GPS, under a server-made name", async () => {
+    const actor = await makeActor();
+    const input = await phonePhoto();
+    const before = await sharp(input).metadata();
+    expect(before.exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true); // GPS IFD pointer (tag 0x8825) present
+    expect(before.orientation).toBe(6);
+
+    const photo = await storePhoto(actor, input);
+    expect(photo).toEqual({ id: expect.any(String), width: 200, height: 300 });
+
+    const row = await db.orderPhoto.findUniqueOrThrow({ where: { id: photo.id } });
+    expect(row).toMatchObject({ uploaderId: actor.userId, orderId: null, mimeType: "image/jpeg", width: 200, height: 300 });
+    expect(row.storageKey).toMatch(/^[0-9a-f-]{36}\.jpg$/);
+
+    const stored = await fs.readFile(path.join(dir, row.storageKey));
+    expect(row.bytes).toBe(stored.length);
+    const after = await sharp(stored).metadata();
+    expect(after.format).toBe("jpeg");
+    expect(after.exif).toBeUndefined();
+    expect(after.xmp).toBeUndefined();
+    expect(after.icc).toBeUndefined();
+    expect(after.orientation).toBeUndefined();
+    expect([after.width, after.height]).toEqual([200, 300]);
+    expect(stored.includes(Buffer.from("TestPhone"))).toBe(false);
+    expect((await fs.stat(path.join(dir, row.storageKey))).mode & 0o077).toBe(0);
+  });
+
+  it("shrinks a large photo to 2048 px on the long side and accepts PNG and WebP", async () => {
+    const actor = await makeActor();
+    const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: "#3a6" } }).jpeg().toBuffer();
+    expect(await storePhoto(actor, big)).toMatchObject({ width: 2048, height: 1536 });
+    const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: "#00f8" } }).png().toBuffer();
+    expect(await storePhoto(actor, png)).toMatchObject({ width: 40, height: 30 });
+    const webp = await sharp({ create: { width: 30, height: 40, channels: 3, background: "#888" } }).webp().toBuffer();
+    expect(await storePhoto(actor, webp)).toMatchObject({ width: 30, height: 40 });
+  });
+
+  it("refuses HTML or text dressed up as a photo, and SVG, whatever the name", async () => {
+    const actor = await makeActor();
+    const files = await storedFiles();
+    const html = Buffer.from('<html><body><script>alert("x")</script></body></html>');
+    expect((await refusal(storePhoto(actor, html))).message).toBe("只能上传 JPG、PNG、WebP 或 HEIC 格式的照片。");
+    expect((await refusal(storePhoto(actor, Buffer.from("just some text, saved as photo.png")))).message).toBe(
+      "只能上传 JPG、PNG、WebP 或 HEIC 格式的照片。",
+    );
+    const svg = Buffer.from(
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
+    );
+    expect((await refusal(storePhoto(actor, svg))).message).toBe("只能上传 JPG、PNG、WebP 或 HEIC 格式的照片。");
+    const gif = await sharp({ create: { width: 2, height: 2, channels: 3, background: "#000" } }).gif().toBuffer();
+    expect((await refusal(storePhoto(actor, gif))).message).toBe("只能上传 JPG、PNG、WebP 或 HEIC 格式的照片。");
+    // A real PNG header cut off in the middle of its pixel data sniffs as PNG but does not decode.
+    const noise = crypto.randomBytes(64 * 64 * 3);
+    const whole = await sharp(noise, { raw: { width: 64, height: 64, channels: 3 } }).png().toBuffer();
+    const broken = whole.subarray(0, Math.floor(whole.length / 2));
+    expect((await refusal(storePhoto(actor, broken))).message).toBe("无法识别这张照片，请换一张。");
+    expect(await storedFiles()).toEqual(files);
+    expect(await db.orderPhoto.count({ where: { uploaderId: actor.userId } })).toBe(0);
+  });
+
+  it("refuses a file over 10 MB before looking at it", async () => {
+    const actor = await makeActor();
+    const jpeg = await phonePhoto();
+    const huge = Buffer.concat([jpeg, Buffer.alloc(11 * 1024 * 1024 - jpeg.length)]);
+    expect((await refusal(storePhoto(actor, huge))).message).toBe("照片不能超过 10 MB。");
+  });
+
+  it("refuses a 20000 × 20000 pixel flood without decoding it, and stores nothing", async () => {
+    const actor = await makeActor();
+    const files = await storedFiles();
+    const flood = await floodPng(20_000, 20_000);
+    expect(flood.length).toBeLessThan(200);
+    expect(await sharp(flood, { limitInputPixels: false }).metadata()).toMatchObject({ format: "png", width: 20_000, height: 20_000 });
+    const started = Date.now();
+    expect((await refusal(storePhoto(actor, flood))).message).toBe("照片尺寸过大，请压缩后再上传。");
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await storedFiles()).toEqual(files);
+    expect(await db.orderPhoto.count({ where: { uploaderId: actor.userId } })).toBe(0);
+  });
+
+  it("limits how many unattached photos one user may hold", async () => {
+    const actor = await makeActor();
+    await db.orderPhoto.createMany({
+      data: Array.from({ length: MAX_UNATTACHED_PHOTOS }, () => ({
+        uploaderId: actor.userId,
+        storageKey: `${crypto.randomUUID()}.jpg`,
+        mimeType: "image/jpeg",
+        width: 1,
+        height: 1,
+        bytes: 1,
+      })),
+    });
+    const files = await storedFiles();
+    expect((await refusal(storePhoto(actor, await phonePhoto()))).message).toBe("未使用的照片太多，请先提交或稍后再试。");
+    expect(await storedFiles()).toEqual(files);
+  });
+
+  it("removes the written file when the row cannot be inserted", async () => {
+    const actor = await makeActor();
+    await db.user.delete({ where: { id: actor.userId } }); // the row's foreign key now fails
+    const files = await storedFiles();
+    await expect(storePhoto(actor, await phonePhoto())).rejects.toThrow();
+    expect(await storedFiles()).toEqual(files);
+  });
+});
+
+describe("reading a photo", () => {
+  it("serves an unattached photo to its uploader only", async () => {
+    const uploader = await makeActor();
+    const other = await makeActor([{ role: "ADMIN" }]);
+    const { id } = await storePhoto(uploader, await phonePhoto());
+
+    const mine = await readPhoto(uploader, id);
+    expect(mine?.mimeType).toBe("image/jpeg");
+    expect(mine?.body.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect(await readPhoto(other, id)).toBeNull();
+    expect(await readPhoto(null, id)).toBeNull();
+    expect(await readPhoto(uploader, "no-such-photo")).toBeNull();
+    expect(await readPhoto(uploader, "../../etc/passwd")).toBeNull();
+  });
+
+  it("serves an attached photo to those who may see the order, and public ones to the courtyard's residents", async () => {
+    const map = await buildMap();
+    const requester = await makeActor([{ role: "RESIDENT", courtyardId: map.a1.id }]);
+    const neighbour = await makeActor([{ role: "RESIDENT", courtyardId: map.a1.id }]);
+    const elsewhere = await makeActor([{ role: "RESIDENT", courtyardId: map.a2.id }]);
+    const worker = await makeActor([{ role: "GRID_WORKER", gridId: map.A1.id }]);
+    const otherWorker = await makeActor([{ role: "GRID_WORKER", gridId: map.B1.id }]);
+    const staffB = await makeActor([{ role: "STAFF", communityId: map.B.id }]);
+
+    const category = await db.orderCategory.create({
+      data: { code: `photo-${crypto.randomBytes(4).toString("hex")}`, nameZh: "测试", nameEn: "Test", responseHours: 24, resolutionDays: 7 },
+    });
+    const due = new Date(Date.now() + 86_400_000);
+    const order = await db.order.create({
+      data: {
+        categoryId: category.id,
+        courtyardId: map.a1.id,
+        gridId: map.A1.id,
+        communityId: map.A.id,
+        requesterId: requester.userId,
+        placedById: requester.userId,
+        title: "楼道灯坏了",
+        description: "三单元楼道灯不亮",
+        responseDueAt: due,
+        resolutionDueAt: due,
+        dueAt: due,
+        idempotencyKey: crypto.randomUUID(),
+        payloadHash: "x",
+      },
+    });
+    const { id } = await storePhoto(requester, await phonePhoto());
+    // As the order service attaches it.
+    const attached = await db.orderPhoto.updateMany({
+      where: { id: { in: [id] }, uploaderId: requester.userId, orderId: null },
+      data: { orderId: order.id },
+    });
+    expect(attached.count).toBe(1);
+
+    const sees = async (actor: Actor) => (await readPhoto(actor, id)) !== null;
+    expect(await sees(requester)).toBe(true);
+    expect(await sees(worker)).toBe(true);
+    expect(await sees(neighbour)).toBe(false);
+    expect(await sees(elsewhere)).toBe(false);
+    expect(await sees(otherWorker)).toBe(false);
+    expect(await sees(staffB)).toBe(false);
+
+    await db.order.update({ where: { id: order.id }, data: { isPublic: true } });
+    expect(await sees(neighbour)).toBe(true);
+    expect(await sees(elsewhere)).toBe(false);
+    expect(await sees(otherWorker)).toBe(false);
+  });
+});
