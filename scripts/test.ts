@@ -79,7 +79,15 @@ async function main(): Promise<number> {
       created.push(`linli_e2e_${suffix}`);
       const e2eDb = server.url(created[1]);
       await prepareDatabase({ adminUrl: server.adminUrl, url: e2eDb, recreate: true, seed: "always", log: say });
-      const env = { ...base, NODE_ENV: "production" as const, DATABASE_URL: e2eDb, LINLI_DEMO: "1", LINLI_CHROMIUM: chromium! };
+      const env = {
+        ...base,
+        NODE_ENV: "production" as const,
+        DATABASE_URL: e2eDb,
+        LINLI_DEMO: "1",
+        LINLI_CHROMIUM: chromium!,
+        LINLI_DIST_DIR: ".next-test",
+        LINLI_UPLOAD_DIR: path.join(results, "uploads"),
+      };
       say("building the portal for the end-to-end tests");
       if (!run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env)) return 1;
       say("end-to-end tests in Chromium");

@@ -100,6 +100,15 @@ export function resolveDataDir(preferred: string): string {
   return fallback;
 }
 
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 export async function freePort(preferred?: number): Promise<number> {
   const tryPort = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -166,7 +175,14 @@ export async function startEmbeddedPostgres(options: {
   }
   const password = fs.readFileSync(passwordFile, "utf8").trim();
 
-  // A server left running by a killed parent would hold the data dir: stop it first.
+  // One owner at a time. A live owner (another `npm start` of this checkout) is refused; a
+  // server whose owner was killed is stopped and taken over.
+  const ownerFile = path.join(dataDir, "..", `.${path.basename(dataDir)}.owner`);
+  const owner = fs.existsSync(ownerFile) ? Number(fs.readFileSync(ownerFile, "utf8")) : 0;
+  if (owner && owner !== process.pid && alive(owner)) {
+    throw new Error(`Another process (pid ${owner}) is already running the database in ${dataDir}. Stop it first, or set DATABASE_URL.`);
+  }
+  fs.writeFileSync(ownerFile, String(process.pid));
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (fs.existsSync(pidFile)) {
     const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
@@ -213,6 +229,7 @@ export async function startEmbeddedPostgres(options: {
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         const done = () => {
+          fs.rmSync(ownerFile, { force: true });
           if (options.ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
           if (options.ephemeral) fs.rmSync(passwordFile, { force: true });
           resolve();
