@@ -44,3 +44,26 @@ export async function createUser(options: {
 }
 
 export const DEFAULT_PASSWORD = "Correct-Horse-1";
+
+/** The actor of a user, as a request would load it (through a real session row). */
+export async function actorOf(userId: string) {
+  const { loadActor } = await import("@/server/auth/actor");
+  const session = await db.userSession.create({ data: { userId, expiresAt: new Date(Date.now() + 3600_000) } });
+  const actor = await loadActor(session.id);
+  if (!actor) throw new Error("no actor");
+  return actor;
+}
+
+/** A resident with a home in the courtyard, as an actor. */
+export async function residentIn(courtyardId: string, name = "居民") {
+  const user = await createUser({ roles: [{ role: "RESIDENT", courtyardId }] });
+  await db.user.update({ where: { id: user.id }, data: { name } });
+  await db.residence.create({ data: { userId: user.id, courtyardId, unit: "1单元", room: "302" } });
+  return actorOf(user.id);
+}
+
+export async function actorWithRole(role: Role, scope: { communityId?: string; gridId?: string; courtyardId?: string }, name = "工作人员") {
+  const user = await createUser({ roles: [{ role, ...scope }] });
+  await db.user.update({ where: { id: user.id }, data: { name } });
+  return actorOf(user.id);
+}

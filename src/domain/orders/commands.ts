@@ -148,7 +148,13 @@ export async function recordProgress(actor: Actor, orderId: string, raw: { note:
 
 export async function completeOrder(actor: Actor, orderId: string, raw: { note: string; photoIds?: string[] }) {
   const { note, photoIds } = requiredNoteSchema("completionNoteRequired").parse(raw);
-  return runCommand(actor, orderId, { command: "complete", operation: "order.complete", note, photoIds, patch: (o, t, now) => ({ completedAt: now }) });
+  return runCommand(actor, orderId, {
+    command: "complete",
+    operation: "order.complete",
+    note,
+    photoIds,
+    patch: (o, t, now) => ({ completedAt: now, completions: { increment: 1 } }),
+  });
 }
 
 function ratingNote(r: { goal: number; timing: number; form: number; conduct: number; comment: string }) {
@@ -159,7 +165,7 @@ export async function rateOrder(actor: Actor, orderId: string, raw: RatingInput)
   const rating = ratingSchema.parse(raw);
   const poor = isPoorRating(rating);
   const visibleWhere = { OR: [orderScope(actor, "order.view"), publicBoardWhere(actor)] };
-  const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, visibleWhere] }, select: { requesterId: true } });
+  const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, visibleWhere] }, select: { requesterId: true, completions: true } });
   if (!order) throw notFoundError();
   const asRequester = order.requesterId === actor.userId;
   try {
@@ -173,7 +179,9 @@ export async function rateOrder(actor: Actor, orderId: string, raw: RatingInput)
       patch: (o, to, now) =>
         to === "CLOSED" && asRequester ? { closedAt: now, closeReason: "RATED" } : to === "REOPENED" ? { dueAt: addDays(now, FOLLOW_UP_DAYS) } : {},
       write: async (tx, o, eventId, now) => {
-        await tx.orderRating.create({ data: { orderId, raterId: actor.userId, isRequester: asRequester, ...rating, createdAt: now } });
+        await tx.orderRating.create({
+          data: { orderId, raterId: actor.userId, isRequester: asRequester, round: Math.max(order.completions, 1), ...rating, createdAt: now },
+        });
       },
       recipients: async (o, to) =>
         to === "REOPENED" && asRequester ? toUsers(await holdersOf("STAFF", { communityId: o.communityId }), o, "poorRating") : [],

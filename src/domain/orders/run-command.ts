@@ -61,8 +61,8 @@ export async function attachPhotos(tx: Tx, actor: Actor, photoIds: string[], ord
 }
 
 /** Why the order is no longer in the status the command needs, for the person who raced. */
-async function conflictFor(orderId: string): Promise<AppError> {
-  const now = await db.order.findUnique({ where: { id: orderId }, select: { status: true, acceptedBy: { select: { name: true } } } });
+async function conflictFor(tx: Tx, orderId: string): Promise<AppError> {
+  const now = await tx.order.findUnique({ where: { id: orderId }, select: { status: true, acceptedBy: { select: { name: true } } } });
   if (now?.acceptedBy && now.status !== "PLACED") return new AppError("conflict", "alreadyAccepted", { name: now.acceptedBy.name });
   return new AppError("conflict", "statusChanged");
 }
@@ -85,7 +85,9 @@ export async function runCommand(actor: Actor, orderId: string, spec: CommandSpe
       where: { id: order.id, status: order.status, gridId: order.gridId },
       data: { status: result.to, updatedAt: now, ...spec.patch?.(order, result.to, now) },
     });
-    if (count === 0) throw await conflictFor(order.id);
+    // Read through the transaction's own connection: asking the pool for another while
+    // holding this one can starve it under a burst of concurrent commands.
+    if (count === 0) throw await conflictFor(tx, order.id);
     const event = await tx.orderEvent.create({
       data: {
         orderId: order.id,

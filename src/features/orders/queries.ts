@@ -114,7 +114,8 @@ export async function publicBoard(actor: Actor, page = 1) {
         category: { select: { nameZh: true, nameEn: true } },
         courtyard: { select: { name: true } },
         meToos: { where: { userId: actor.userId }, select: { userId: true } },
-        ratings: { where: { raterId: actor.userId }, select: { id: true } },
+        completions: true,
+        ratings: { where: { raterId: actor.userId }, select: { round: true } },
       },
     }),
   ]);
@@ -131,7 +132,7 @@ export async function publicBoard(actor: Actor, page = 1) {
     mine: r.requesterId === actor.userId,
     meTooByMe: r.meToos.length > 0,
     canMeToo: r.requesterId !== actor.userId && r.meToos.length === 0 && openStatuses.includes(r.status),
-    canRate: r.requesterId !== actor.userId && r.ratings.length === 0 && transition(r.status, "rateAsNeighbour").ok,
+    canRate: r.requesterId !== actor.userId && !r.ratings.some((x) => x.round === Math.max(r.completions, 1)) && transition(r.status, "rateAsNeighbour").ok,
   }));
   return { items, page: current, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
 }
@@ -190,7 +191,7 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
   const loc = orderLocation(order);
   const contact = can(actor, "resident.viewContact", loc);
   const home = order.requester.residences.find((r) => r.courtyardId === order.courtyardId);
-  const ratedByMe = order.ratings.some((r) => r.raterId === actor.userId);
+  const ratedByMe = order.ratings.some((r) => r.raterId === actor.userId && r.round === Math.max(order.completions, 1));
   // Staff and the requester see ratings with their rater's role; handlers see the scores only.
   const ratings = order.ratings
     .filter((r) => full || r.raterId === actor.userId)

@@ -6,7 +6,9 @@ import { databaseUrl } from "@/server/env";
 function create() {
   // adapter-pg's pool has no connection timeout by default: an exhausted pool would hang.
   const adapter = new PrismaPg({ connectionString: databaseUrl(), max: 10, connectionTimeoutMillis: 5_000 });
-  return new PrismaClient({ adapter });
+  // Transactions here are a few statements long; waiting up to 5 s for a free connection
+  // rides out bursts (e.g. many workers accepting at once) without failing them.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 5_000, timeout: 10_000 } });
 }
 
 const globalForPrisma = globalThis as unknown as { linliPrisma?: PrismaClient };
