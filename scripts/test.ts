@@ -85,8 +85,8 @@ async function main(): Promise<number> {
         DATABASE_URL: e2eDb,
         LINLI_DEMO: "1",
         LINLI_CHROMIUM: chromium!,
-        // Its own build folder per run, so parallel runs never share one.
-        LINLI_DIST_DIR: `.next-test-${suffix}`,
+        // Its own build folder, so that a test run never disturbs a running `npm start`.
+        LINLI_DIST_DIR: ".next-test",
         LINLI_UPLOAD_DIR: path.join(results, "uploads"),
       };
       say("building the portal for the end-to-end tests");
@@ -103,7 +103,6 @@ async function main(): Promise<number> {
       } else ok = false;
     }
   } finally {
-    fs.rmSync(path.join(root, `.next-test-${suffix}`), { recursive: true, force: true });
     if (process.env.DATABASE_URL) for (const name of created) await dropDatabase(server.adminUrl, name).catch(() => {});
     await server.stop();
   }
