@@ -1,13 +1,15 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/features/auth/actions";
 import { LocaleSwitch } from "@/features/i18n/locale-switch";
+import { unreadCount } from "@/features/orders/queries";
 import { NavLinks } from "@/features/workspaces/nav-links";
 import { workspacesOf } from "@/features/workspaces/workspaces";
 import { requireActor } from "@/server/auth/session";
 
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const [t, tWorkspace] = await Promise.all([getTranslations("app"), getTranslations("workspace")]);
+  const [t, tWorkspace, unread] = await Promise.all([getTranslations("app"), getTranslations("workspace"), unreadCount(actor)]);
   const items = workspacesOf(actor).map((w) => ({ href: w.path, label: tWorkspace(w.role) }));
 
   return (
@@ -20,6 +22,18 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
           <p className="text-2xl font-bold text-brand-700">{t("name")}</p>
           <div className="flex flex-wrap items-center gap-2">
             <span className="text-gray-700">{t("signedInAs", { name: actor.name })}</span>
+            <Link
+              href="/notifications"
+              aria-label={unread > 0 ? t("notificationsUnread", { count: unread }) : t("notifications")}
+              className="inline-flex min-h-11 items-center gap-1.5 rounded-lg border border-gray-400 bg-white px-3 hover:bg-gray-100"
+            >
+              {t("notifications")}
+              {unread > 0 && (
+                <span className="inline-flex min-w-7 items-center justify-center rounded-full bg-brand-700 px-1.5 text-base font-semibold leading-7 text-white">
+                  {unread > 99 ? "99+" : unread}
+                </span>
+              )}
+            </Link>
             <LocaleSwitch />
             <form action={signOutAction}>
               <button type="submit" className="min-h-11 rounded-lg border border-gray-400 bg-white px-3 hover:bg-gray-100">

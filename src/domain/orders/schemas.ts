@@ -7,7 +7,7 @@ const note = (max = 2000) => z.string().trim().max(max, "noteTooLong");
 const requiredNote = (key: string, max = 2000) => z.string().trim().min(1, key).max(max, "noteTooLong");
 
 export const placeOrderSchema = z.object({
-  categoryId: id.describe("category"),
+  categoryId: z.string().trim().min(1, "categoryRequired").max(64, "categoryRequired"),
   title: z.string().trim().min(2, "titleRequired").max(60, "titleTooLong"),
   description: z.string().trim().min(5, "descriptionRequired").max(2000, "descriptionTooLong"),
   isPublic: z.boolean().default(false),
@@ -33,7 +33,11 @@ export const assigneeSchema = z.discriminatedUnion("kind", [
 export const dispatchSchema = z.object({
   plan: requiredNote("planRequired"),
   assignees: z.array(assigneeSchema).min(1, "assigneeRequired").max(10),
-  dueAt: z.coerce.date({ message: "dueDateRequired" }),
+  // A date picked in a form (YYYY-MM-DD) means the end of that day in China.
+  dueAt: z.preprocess(
+    (v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T23:59:59+08:00` : v),
+    z.coerce.date({ message: "dueDateRequired" }),
+  ),
 });
 export type DispatchInput = z.input<typeof dispatchSchema>;
 

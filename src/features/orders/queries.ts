@@ -234,7 +234,8 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
       // A neighbour sees what happened, not who the requester is.
       actor: full || e.actorId !== order.requesterId ? (e.actor?.name ?? null) : null,
       byRequester: e.actorId === order.requesterId,
-      note: e.note,
+      // Ratings are shown to neighbours only as their own; the event's note repeats the comment.
+      note: full || e.type !== "RATED" ? e.note : "",
       photos: full ? e.photos.map((p) => p.id) : [],
       at: e.createdAt,
     })),

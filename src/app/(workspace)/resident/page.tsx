@@ -1,15 +1,40 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
 import { PageTitle } from "@/components/page-title";
+import { Pagination } from "@/components/pagination";
 import { listOwnHomes } from "@/features/map/queries";
+import { OrderList } from "@/features/orders/components/order-list";
+import { listOwnOrders } from "@/features/orders/queries";
 import { requireWorkspace } from "@/server/auth/guards";
 
-export default async function ResidentHome() {
+type Props = { searchParams: Promise<{ page?: string | string[] }> };
+
+export default async function ResidentHome({ searchParams }: Props) {
   const actor = await requireWorkspace("workspace.resident");
-  const [t, homes] = await Promise.all([getTranslations("resident"), listOwnHomes(actor)]);
+  const { page } = await searchParams;
+  const [t, homes, orders] = await Promise.all([
+    getTranslations("resident"),
+    listOwnHomes(actor),
+    listOwnOrders(actor, Number(Array.isArray(page) ? page[0] : page) || 1),
+  ]);
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
+      <div className="mb-6 flex flex-col gap-3 sm:flex-row">
+        <Link
+          href="/resident/orders/new"
+          className="inline-flex min-h-14 items-center justify-center rounded-xl bg-brand-700 px-6 text-xl font-bold text-white shadow-sm hover:bg-brand-800"
+        >
+          <span aria-hidden="true" className="mr-2">＋</span>
+          {t("newOrder")}
+        </Link>
+        <Link
+          href="/resident/board"
+          className="inline-flex min-h-14 items-center justify-center rounded-xl bg-white px-6 text-xl font-semibold text-brand-700 ring-2 ring-brand-700 hover:bg-red-50"
+        >
+          {t("board")}
+        </Link>
+      </div>
       <section aria-labelledby="home-title" className="mb-6 rounded-2xl bg-white p-4 ring-1 ring-gray-200">
         <h2 id="home-title" className="font-semibold">{t("home")}</h2>
         {homes.length === 0 ? (
@@ -22,7 +47,11 @@ export default async function ResidentHome() {
           </ul>
         )}
       </section>
-      <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
+      <section aria-labelledby="orders-title">
+        <h2 id="orders-title" className="mb-3 text-xl font-bold">{t("listTitle")}</h2>
+        <OrderList items={orders.items} emptyTitle={t("emptyTitle")} emptyBody={t("emptyBody")} />
+        <Pagination page={orders.page} pages={orders.pages} total={orders.total} basePath="/resident" />
+      </section>
     </>
   );
 }

@@ -1,0 +1,114 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
+import { PageTitle } from "@/components/page-title";
+import { Pagination } from "@/components/pagination";
+import type { OrderStatus } from "@/generated/prisma/enums";
+import { markNotificationsReadAction } from "@/features/notifications/actions";
+import { notificationsFor, unreadCount } from "@/features/orders/queries";
+import { requireActor } from "@/server/auth/session";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const kinds = ["statusChanged", "newOrder", "awaitingDispatch", "poorRating", "transferredIn", "assigned", "sentBack"] as const;
+type Kind = (typeof kinds)[number];
+const isKind = (kind: string): kind is Kind => (kinds as readonly string[]).includes(kind);
+
+const statuses: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "IN_PROGRESS", "COMPLETED", "CLOSED", "DECLINED", "WITHDRAWN", "REOPENED"];
+const isStatus = (value: unknown): value is OrderStatus => typeof value === "string" && (statuses as readonly string[]).includes(value);
+
+/** A page number from the query string: a positive whole number, else 1. */
+function pageOf(value: string | string[] | undefined) {
+  const raw = (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+  return /^\d{1,6}$/.test(raw) ? Math.max(1, Number(raw)) : 1;
+}
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("notifications"))("title") };
+}
+
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireActor();
+  const page = pageOf((await searchParams).page);
+  const [t, tStatus, format, firstTry, unread] = await Promise.all([
+    getTranslations("notifications"),
+    getTranslations("orders.status"),
+    getFormatter(),
+    notificationsFor(actor, page),
+    unreadCount(actor),
+  ]);
+  const list = firstTry.page > firstTry.pages ? await notificationsFor(actor, firstTry.pages) : firstTry;
+
+  /** The notification as a sentence; stored params are plain JSON, so each is checked. */
+  const sentence = (kind: string, params: Record<string, unknown>) => {
+    const number = typeof params.number === "number" || typeof params.number === "string" ? params.number : "?";
+    const title = typeof params.title === "string" ? params.title : "";
+    if (!isKind(kind)) return t("unknown", { number });
+    const status = isStatus(params.status) ? tStatus(params.status) : String(params.status ?? "");
+    return t(`kinds.${kind}`, { number, title, status });
+  };
+
+  return (
+    <>
+      <PageTitle>{t("title")}</PageTitle>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <p className="text-gray-700">{t("summary", { total: list.total, unread })}</p>
+        {unread > 0 && (
+          <form action={markNotificationsReadAction}>
+            <button type="submit" className="min-h-12 rounded-lg bg-gray-900 px-4 text-lg font-semibold text-white hover:bg-gray-700">
+              {t("markAllRead")}
+            </button>
+          </form>
+        )}
+      </div>
+
+      {list.items.length === 0 ? (
+        <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
+      ) : (
+        <ul className="space-y-3">
+          {list.items.map((n) => {
+            const isUnread = !n.readAt;
+            const text = sentence(n.kind, n.params);
+            return (
+              <li
+                key={n.id}
+                className={`rounded-xl p-4 ring-1 ${isUnread ? "border-l-8 border-brand-700 bg-white ring-gray-300" : "bg-stone-100 ring-gray-200"}`}
+              >
+                <p className="flex flex-wrap items-center gap-2 text-gray-700">
+                  {isUnread && (
+                    <span className="inline-block rounded-full bg-brand-700 px-2.5 py-0.5 text-base font-semibold text-white">{t("unread")}</span>
+                  )}
+                  <time dateTime={n.createdAt.toISOString()}>{format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                </p>
+                {n.orderId ? (
+                  <Link
+                    id={`notification-${n.id}`}
+                    href={`/orders/${n.orderId}`}
+                    className={`mt-1 block min-h-11 py-1 text-lg text-blue-800 underline ${isUnread ? "font-semibold" : ""}`}
+                  >
+                    {text}
+                  </Link>
+                ) : (
+                  <p id={`notification-${n.id}`} className={`mt-1 text-lg ${isUnread ? "font-semibold" : ""}`}>{text}</p>
+                )}
+                {isUnread && (
+                  <form action={markNotificationsReadAction} className="mt-2">
+                    <input type="hidden" name="id" value={n.id} />
+                    <button
+                      type="submit"
+                      aria-describedby={`notification-${n.id}`}
+                      className="min-h-11 rounded-lg bg-white px-3 ring-1 ring-gray-400 hover:bg-gray-100"
+                    >
+                      {t("markRead")}
+                    </button>
+                  </form>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <Pagination page={list.page} pages={list.pages} total={list.total} basePath="/notifications" />
+    </>
+  );
+}

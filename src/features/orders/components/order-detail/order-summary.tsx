@@ -1,0 +1,189 @@
+// The order page's read-only parts: heading, facts, requester, description, dispatch plans
+// and ratings. Renders only what the OrderDetail DTO carries: the query decides what the
+// reader may see (a neighbour gets no requester, no building, no plans).
+import Link from "next/link";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import type { OrderDetail } from "@/features/orders/queries";
+import { OverdueBadge, StatusBadge } from "../status-badge";
+
+const closedStatuses = ["CLOSED", "DECLINED", "WITHDRAWN"];
+
+function Fact({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col sm:flex-row sm:gap-3">
+      <dt className="shrink-0 text-gray-700 sm:w-32">{term}</dt>
+      <dd className="font-medium">{children}</dd>
+    </div>
+  );
+}
+
+export function OrderHeader({ order }: { order: OrderDetail }) {
+  const t = useTranslations("orderPage.detail");
+  const tOrders = useTranslations("orders");
+  return (
+    <header className="mb-5">
+      <h1 className="text-2xl font-bold break-words">{order.title}</h1>
+      <p className="mt-2 flex flex-wrap items-center gap-2">
+        <StatusBadge status={order.status} />
+        <OverdueBadge overdue={order.overdue} />
+        <span className="text-gray-800">{tOrders("number", { number: order.number })}</span>
+        {order.awaitingMeeting && (
+          <span className="rounded-full bg-amber-50 px-2.5 py-0.5 text-base font-medium text-amber-950 ring-1 ring-amber-400">
+            {tOrders("awaitingMeeting")}
+          </span>
+        )}
+      </p>
+      {order.mergedInto && (
+        <p className="mt-3">
+          <Link href={`/orders/${order.mergedInto.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-4">
+            {t("mergedInto", { number: order.mergedInto.number })}
+          </Link>
+        </p>
+      )}
+    </header>
+  );
+}
+
+export function OrderFacts({ order }: { order: OrderDetail }) {
+  const t = useTranslations("orderPage.detail");
+  const tForm = useTranslations("orderPage.form");
+  const format = useFormatter();
+  const locale = useLocale();
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <section aria-labelledby="order-facts" className="mb-5 rounded-2xl bg-white p-4 ring-1 ring-gray-200">
+      <h2 id="order-facts" className="sr-only">
+        {t("facts")}
+      </h2>
+      <dl className="space-y-2">
+        <Fact term={t("category")}>{locale === "en" ? order.category.en : order.category.zh}</Fact>
+        <Fact term={t("courtyard")}>{[order.courtyard, order.building].filter(Boolean).join(" ")}</Fact>
+        <Fact term={t("createdAt")}>
+          <time dateTime={order.createdAt.toISOString()}>{when(order.createdAt)}</time>
+        </Fact>
+        {!closedStatuses.includes(order.status) && (
+          <Fact term={t("dueAt")}>
+            <time dateTime={order.dueAt.toISOString()}>{when(order.dueAt)}</time>
+          </Fact>
+        )}
+        {order.contactPreference && <Fact term={t("contactPreference")}>{tForm(`contact${order.contactPreference}`)}</Fact>}
+        {order.meTooCount > 0 && <Fact term={t("meToo")}>{t("meTooCount", { count: order.meTooCount })}</Fact>}
+        {order.closeReason && <Fact term={t("closeReasonLabel")}>{t(`closeReason.${order.closeReason}`)}</Fact>}
+      </dl>
+      {order.awaitingMeeting && <p className="mt-3 text-gray-800">{t("awaitingMeeting")}</p>}
+    </section>
+  );
+}
+
+export function RequesterBlock({ requester }: { requester: NonNullable<OrderDetail["requester"]> }) {
+  const t = useTranslations("orderPage.detail");
+  const masked = requester.phone.includes("*");
+  return (
+    <section aria-labelledby="order-requester" className="mb-5 rounded-2xl bg-white p-4 ring-1 ring-gray-200">
+      <h2 id="order-requester" className="mb-2 text-xl font-bold">
+        {t("requester")}
+      </h2>
+      <dl className="space-y-2">
+        <Fact term={t("name")}>{requester.name}</Fact>
+        <Fact term={t("phone")}>
+          {masked ? (
+            requester.phone
+          ) : (
+            <a href={`tel:${requester.phone}`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
+              {requester.phone}
+            </a>
+          )}
+        </Fact>
+        {requester.room && <Fact term={t("room")}>{requester.room}</Fact>}
+      </dl>
+    </section>
+  );
+}
+
+export function OrderDescription({ description }: { description: string }) {
+  const t = useTranslations("orderPage.detail");
+  return (
+    <section aria-labelledby="order-description" className="mb-5">
+      <h2 id="order-description" className="mb-2 text-xl font-bold">
+        {t("description")}
+      </h2>
+      <p className="whitespace-pre-wrap break-words rounded-2xl bg-white p-4 text-lg ring-1 ring-gray-200">{description}</p>
+    </section>
+  );
+}
+
+export function DispatchPlans({ dispatches }: { dispatches: OrderDetail["dispatches"] }) {
+  const t = useTranslations("orderPage.detail");
+  const format = useFormatter();
+  if (dispatches.length === 0) return null;
+  return (
+    <section aria-labelledby="order-dispatches" className="mb-5">
+      <h2 id="order-dispatches" className="mb-2 text-xl font-bold">
+        {t("dispatches")}
+      </h2>
+      <ul className="space-y-3">
+        {dispatches.map((d, i) => (
+          <li key={i} className="rounded-2xl bg-white p-4 ring-1 ring-gray-200">
+            <dl className="space-y-2">
+              <Fact term={t("plan")}>
+                <span className="whitespace-pre-wrap break-words">{d.plan}</span>
+              </Fact>
+              <Fact term={t("assignees")}>
+                {d.assignees
+                  .map((a) => (t.has(`assigneeKind.${a.kind}`) ? t("assignee", { name: a.name, kind: t(`assigneeKind.${a.kind}`) }) : a.name))
+                  .join(t("listSeparator"))}
+              </Fact>
+              <Fact term={t("dispatchDue")}>
+                <time dateTime={d.dueAt.toISOString()}>{format.dateTime(d.dueAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+              </Fact>
+              <Fact term={t("dispatchedAt")}>
+                <time dateTime={d.createdAt.toISOString()}>{format.dateTime(d.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+              </Fact>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+const dimensions = ["goal", "timing", "form", "conduct"] as const;
+
+export function Ratings({ ratings, mine }: { ratings: OrderDetail["ratings"]; mine: boolean }) {
+  const t = useTranslations("orderPage.detail");
+  const tRating = useTranslations("orderPage.rating");
+  const format = useFormatter();
+  if (ratings.length === 0) return null;
+  return (
+    <section aria-labelledby="order-ratings" className="mb-5">
+      <h2 id="order-ratings" className="mb-2 text-xl font-bold">
+        {t("ratings")}
+      </h2>
+      <ul className="space-y-3">
+        {ratings.map((r, i) => (
+          <li key={i} className="rounded-2xl bg-white p-4 ring-1 ring-gray-200">
+            <p className="mb-2 font-semibold">
+              {r.isRequester ? (mine ? t("raterMine") : t("raterRequester")) : t("raterNeighbour")}
+              {" · "}
+              <time dateTime={r.createdAt.toISOString()} className="font-normal text-gray-700">
+                {format.dateTime(r.createdAt, { dateStyle: "medium" })}
+              </time>
+            </p>
+            <dl className="space-y-1">
+              {dimensions.map((d) => (
+                <Fact key={d} term={tRating(d)}>
+                  {tRating(`score${r[d]}` as "score5")}
+                </Fact>
+              ))}
+              {r.comment && (
+                <Fact term={t("comment")}>
+                  <span className="whitespace-pre-wrap break-words">{r.comment}</span>
+                </Fact>
+              )}
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
