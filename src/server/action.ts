@@ -16,12 +16,17 @@ export type ActionResult<T = undefined> =
  * record out of scope, a lost race) come back as a message in the reader's language;
  * anything else is logged and answered with a generic message.
  */
-export async function runAction<T>(work: (actor: Actor) => Promise<T>): Promise<ActionResult<T>> {
+export async function runAction<T>(
+  work: (actor: Actor) => Promise<T>,
+  options: { allowPendingPasswordChange?: boolean } = {},
+): Promise<ActionResult<T>> {
   const t = await getTranslations("errors");
   const say = (key: string, params: Record<string, string | number> = {}) =>
     t.has(key as never) ? t(key as never, params as never) : key;
   const actor = await currentActor();
   if (!actor) return { ok: false, error: say("unauthenticated") };
+  // A temporary password must be replaced before anything else, also by a direct POST.
+  if (actor.mustChangePassword && !options.allowPendingPasswordChange) return { ok: false, error: say("mustChangePassword") };
   try {
     return { ok: true, data: await work(actor) };
   } catch (error) {

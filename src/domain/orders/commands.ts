@@ -12,6 +12,7 @@ import { orderLocation, orderScope } from "./scope";
 import {
   dispatchSchema,
   isPoorRating,
+  isSatisfied,
   mergeSchema,
   noteSchema,
   ratingSchema,
@@ -34,6 +35,7 @@ export function acceptOrder(actor: Actor, orderId: string) {
     patch: (order, to, now) => ({
       acceptedAt: now,
       acceptedById: actor.userId,
+      respondedAt: order.respondedAt ?? now,
       dueAt: order.resolutionDueAt,
     }),
     recipients: async (order, to) =>
@@ -43,7 +45,12 @@ export function acceptOrder(actor: Actor, orderId: string) {
 
 export function declineOrder(actor: Actor, orderId: string, raw: { note: string }) {
   const { note } = requiredNoteSchema("reasonRequired").parse(raw);
-  return runCommand(actor, orderId, { command: "decline", operation: "order.accept", note, patch: (o, t, now) => ({ closedAt: now }) });
+  return runCommand(actor, orderId, {
+    command: "decline",
+    operation: "order.accept",
+    note,
+    patch: (o, t, now) => ({ closedAt: now, respondedAt: o.respondedAt ?? now }),
+  });
 }
 
 export async function transferOrder(actor: Actor, orderId: string, raw: { gridId: string; note: string }) {
@@ -77,7 +84,7 @@ export async function mergeOrder(actor: Actor, orderId: string, raw: { targetNum
       if (!target || target.id === order.id) throw new AppError("invalid_input", "mergeTargetInvalid");
     },
     note: () => `与 #${target!.number} 重复，已合并${note ? `：${note}` : ""}`,
-    patch: (o, to, now) => ({ mergedIntoId: target!.id, closeReason: "MERGED", closedAt: now }),
+    patch: (o, to, now) => ({ mergedIntoId: target!.id, closeReason: "MERGED", closedAt: now, respondedAt: o.respondedAt ?? now }),
   });
 }
 
@@ -153,7 +160,7 @@ export async function completeOrder(actor: Actor, orderId: string, raw: { note: 
     operation: "order.complete",
     note,
     photoIds,
-    patch: (o, t, now) => ({ completedAt: now, completions: { increment: 1 } }),
+    patch: (o, t, now) => ({ completedAt: now, firstCompletedAt: o.firstCompletedAt ?? now, completions: { increment: 1 } }),
   });
 }
 
@@ -176,11 +183,22 @@ export async function rateOrder(actor: Actor, orderId: string, raw: RatingInput)
       visibleWhere,
       note: ratingNote(rating),
       context: () => ({ poorRating: poor }),
-      patch: (o, to, now) =>
-        to === "CLOSED" && asRequester ? { closedAt: now, closeReason: "RATED" } : to === "REOPENED" ? { dueAt: addDays(now, FOLLOW_UP_DAYS) } : {},
+      patch: (o, to, now) => ({
+        ...(asRequester ? { satisfied: isSatisfied(rating) } : {}),
+        ...(to === "CLOSED" && asRequester ? { closedAt: now, closeReason: "RATED" as const } : {}),
+        ...(to === "REOPENED" ? { dueAt: addDays(now, FOLLOW_UP_DAYS) } : {}),
+      }),
       write: async (tx, o, eventId, now) => {
         await tx.orderRating.create({
-          data: { orderId, raterId: actor.userId, isRequester: asRequester, round: Math.max(order.completions, 1), ...rating, createdAt: now },
+          data: {
+            orderId,
+            raterId: actor.userId,
+            isRequester: asRequester,
+            round: Math.max(order.completions, 1),
+            ...rating,
+            minScore: Math.min(rating.goal, rating.timing, rating.form, rating.conduct),
+            createdAt: now,
+          },
         });
       },
       recipients: async (o, to) =>

@@ -54,3 +54,7 @@ export type RatingInput = z.input<typeof ratingSchema>;
 /** Any dimension at 2 (不满意) or below calls for a follow-up. */
 export const isPoorRating = (r: { goal: number; timing: number; form: number; conduct: number }) =>
   Math.min(r.goal, r.timing, r.form, r.conduct) <= 2;
+
+/** 满意: every dimension 4 (满意) or 5 (非常满意). */
+export const isSatisfied = (r: { goal: number; timing: number; form: number; conduct: number }) =>
+  Math.min(r.goal, r.timing, r.form, r.conduct) >= 4;

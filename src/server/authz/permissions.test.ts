@@ -44,6 +44,11 @@ const policy: Record<Operation, Record<Who, Cells>> = {
   "map.configure": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "YYN", ADMIN_OF_ALL: "YYY" },
   "users.manage": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "YYN", ADMIN_OF_ALL: "YYY" },
   "streets.configure": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "YYY" },
+  "communities.configure": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "YYY" },
+  "categories.configure": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "YYY" },
+  "settings.configure": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "YYY" },
+  "admins.manageGlobal": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "YYY" },
+  "audit.view": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "YYN", ADMIN_OF_ALL: "YYY" },
   "order.place": { RESIDENT: "YNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },
   "order.placeOnBehalf": { RESIDENT: "NNN", GRID_WORKER: "YNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },
   "order.view": { RESIDENT: "YNN", GRID_WORKER: "YNN", BRANCH_SECRETARY: "YNN", STAFF: "YYN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },
@@ -54,6 +59,8 @@ const policy: Record<Operation, Record<Who, Cells>> = {
   "order.progress": { RESIDENT: "NNN", GRID_WORKER: "YNN", BRANCH_SECRETARY: "YNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },
   "order.complete": { RESIDENT: "NNN", GRID_WORKER: "YNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },
   "order.followUp": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "YYN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },
+  "metrics.view": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "YYN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },
+  "resident.revealContact": { RESIDENT: "NNN", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "YYN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },
 };
 
 const actorWith = (role: RoleScope): Actor => ({ userId: "u", sessionId: "s", name: "n", phone: "p", mustChangePassword: false, roles: [role] });

@@ -25,6 +25,13 @@ export const permissions = {
   "map.configure": { scope: "community", roles: ["ADMIN"] },
   "users.manage": { scope: "community", roles: ["ADMIN"] },
   "streets.configure": { scope: "global", roles: ["ADMIN"] },
+  // The admin console (docs/decisions/011-admin-console.md). Categories and settings apply
+  // to every community, so only an administrator without scope limit changes them.
+  "communities.configure": { scope: "global", roles: ["ADMIN"] },
+  "categories.configure": { scope: "global", roles: ["ADMIN"] },
+  "settings.configure": { scope: "global", roles: ["ADMIN"] },
+  "admins.manageGlobal": { scope: "global", roles: ["ADMIN"] },
+  "audit.view": { scope: "community", roles: ["ADMIN"] },
   // The four-order loop. A resident's own orders are further limited to those they requested
   // (src/domain/orders/scope.ts); these rows say which roles may act and over which scope.
   "order.place": { scope: "courtyard", roles: ["RESIDENT"] },
@@ -37,6 +44,9 @@ export const permissions = {
   "order.progress": { scope: "courtyard", roles: ["GRID_WORKER", "BRANCH_SECRETARY"] },
   "order.complete": { scope: "grid", roles: ["GRID_WORKER"] },
   "order.followUp": { scope: "community", roles: ["STAFF"] },
+  // Staff review: rates, ratings, exports; revealing a resident's number is logged.
+  "metrics.view": { scope: "community", roles: ["STAFF"] },
+  "resident.revealContact": { scope: "community", roles: ["STAFF"] },
 } as const satisfies Record<string, { scope: ScopeKind; roles: readonly Role[] }>;
 
 export type Operation = keyof typeof permissions;

@@ -1,0 +1,42 @@
+import { getTranslations } from "next-intl/server";
+import { PageTitle } from "@/components/page-title";
+import { peopleAction } from "@/features/admin/actions";
+import { AdminForm, TextField } from "@/features/admin/components/form";
+import { RoleScopeFields } from "@/features/admin/components/role-fields";
+import { BackLink, Card } from "@/features/admin/components/ui";
+import { scopeOptions } from "@/features/admin/people-queries";
+import { requireWorkspace } from "@/server/auth/guards";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.people"))("newTitle") };
+}
+
+export default async function NewPersonPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireWorkspace("workspace.admin");
+  const query = await searchParams;
+  const [t, options] = await Promise.all([getTranslations("admin"), scopeOptions(actor)]);
+  return (
+    <>
+      <BackLink href="/admin/people" label={t("nav.people")} />
+      <PageTitle>{t("people.newTitle")}</PageTitle>
+      <p className="mb-4 text-gray-700">{t("people.newIntro")}</p>
+      <Card>
+        <AdminForm
+          action={peopleAction}
+          intent="user.create"
+          submitLabel={t("people.create")}
+          resetOnSuccess
+          resultLink={{ href: "/admin/people/:id", label: t("people.openPerson") }}
+          secret={{ title: t("people.temporaryPassword"), note: t("people.temporaryPasswordNote") }}
+        >
+          <TextField label={t("people.name")} name="name" required maxLength={30} />
+          <TextField label={t("people.phone")} name="phone" type="tel" inputMode="numeric" required maxLength={13} hint={t("people.phoneHint")} />
+          <RoleScopeFields options={options} defaultRole={one(query.role)} defaultScope={one(query.scope)} />
+        </AdminForm>
+      </Card>
+    </>
+  );
+}

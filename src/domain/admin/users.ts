@@ -1,0 +1,129 @@
+// Accounts: create (with a first role, or add the role to the account the number already
+// has), rename, disable (their sessions end at once), reset the password, reveal the
+// number (a logged act). A temporary password is shown once to the administrator and
+// must be changed at the next sign-in.
+import { maskPhone } from "@/domain/privacy/mask";
+import { hashPassword } from "@/server/auth/password";
+import type { Actor } from "@/server/authz/permissions";
+import { db } from "@/server/db/client";
+import { AppError } from "@/server/errors";
+import { changes, recordAudit } from "./audit";
+import { assertAnotherGlobalAdmin } from "./admins";
+import { uniquely } from "./load";
+import { maskName } from "./names";
+import { assertManageable, auditCommunityOf, loadUser, resolveScope } from "./people-scope";
+import { generateTemporaryPassword } from "./passwords";
+import { addRole } from "./roles";
+import { homeFields, newUserInput, userNameInput } from "./schemas";
+import { homeFor } from "./residences";
+
+export type CreatedUser =
+  | { userId: string; existing: false; temporaryPassword: string }
+  | { userId: string; existing: true; maskedName: string };
+
+export async function createUser(actor: Actor, input: unknown): Promise<CreatedUser> {
+  const data = newUserInput.parse(input);
+  const home = data.role === "RESIDENT" ? homeFields.omit({ courtyardId: true }).parse(input) : null;
+  const scope = await resolveScope(actor, data.role, data.scopeId);
+  const existing = await db.user.findUnique({ where: { phone: data.phone }, select: { id: true, name: true } });
+  if (existing) {
+    await addRole(actor, existing.id, scope, home ?? undefined);
+    return { userId: existing.id, existing: true, maskedName: maskName(existing.name) };
+  }
+
+  const residence = home && scope.data.courtyardId ? await homeFor(scope.data.courtyardId, home) : null;
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  const user = await uniquely("admin.phoneTaken", {}, () =>
+    db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          phone: data.phone,
+          name: data.name,
+          passwordHash,
+          mustChangePassword: true,
+          roles: { create: [{ role: scope.data.role, communityId: scope.data.communityId, gridId: scope.data.gridId, courtyardId: scope.data.courtyardId }] },
+          ...(residence ? { residences: { create: [residence] } } : {}),
+        },
+      });
+      await recordAudit(tx, actor, {
+        action: "user.create",
+        entityType: "user",
+        entityId: user.id,
+        communityId: scope.communityId,
+        after: { name: data.name, phone: maskPhone(data.phone), role: data.role, scope: scope.label },
+      });
+      return user;
+    }),
+  );
+  return { userId: user.id, existing: false, temporaryPassword };
+}
+
+export async function renameUser(actor: Actor, userId: string, input: unknown) {
+  const { name } = userNameInput.parse(input);
+  const user = await loadUser(actor, userId);
+  assertManageable(actor, user);
+  const diff = changes({ name: user.name }, { name });
+  if (!diff.changed) return { id: userId };
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { name } });
+    await recordAudit(tx, actor, { action: "user.update", entityType: "user", entityId: userId, communityId: auditCommunityOf(actor, user), ...diff });
+  });
+  return { id: userId };
+}
+
+export async function setUserDisabled(actor: Actor, userId: string, disabled: boolean) {
+  const user = await loadUser(actor, userId);
+  assertManageable(actor, user);
+  if (disabled && userId === actor.userId) throw new AppError("conflict", "admin.cannotDisableSelf");
+  if (!!user.disabledAt === disabled) return { id: userId };
+  const isGlobalAdmin = user.roles.some((r) => r.role === "ADMIN" && r.communityId === null);
+  await db.$transaction(async (tx) => {
+    if (disabled && isGlobalAdmin) await assertAnotherGlobalAdmin(tx, { userId });
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, disabledAt: disabled ? null : { not: null } },
+      data: { disabledAt: disabled ? new Date() : null },
+    });
+    if (count === 0) return;
+    // The session cookie only names a row: without it the next request is anonymous.
+    if (disabled) await tx.userSession.deleteMany({ where: { userId } });
+    await recordAudit(tx, actor, {
+      action: disabled ? "user.disable" : "user.enable",
+      entityType: "user",
+      entityId: userId,
+      communityId: auditCommunityOf(actor, user),
+      before: { name: user.name, disabled: !disabled },
+      after: { name: user.name, disabled },
+    });
+  });
+  return { id: userId };
+}
+
+export async function resetPassword(actor: Actor, userId: string): Promise<{ temporaryPassword: string }> {
+  const user = await loadUser(actor, userId);
+  assertManageable(actor, user);
+  if (userId === actor.userId) throw new AppError("conflict", "admin.resetOwnPassword");
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });
+    await tx.userSession.deleteMany({ where: { userId } });
+    await recordAudit(tx, actor, {
+      action: "user.resetPassword",
+      entityType: "user",
+      entityId: userId,
+      communityId: auditCommunityOf(actor, user),
+      after: { name: user.name, mustChangePassword: true },
+    });
+  });
+  return { temporaryPassword };
+}
+
+/** The full number, for calling the person; the unmasking itself is logged (QUALITY.md §2). */
+export async function revealPhone(actor: Actor, userId: string): Promise<{ phone: string }> {
+  const user = await loadUser(actor, userId);
+  await db.$transaction((tx) =>
+    recordAudit(tx, actor, { action: "user.revealPhone", entityType: "user", entityId: userId, communityId: auditCommunityOf(actor, user), after: { name: user.name } }),
+  );
+  return { phone: user.phone };
+}
