@@ -3,6 +3,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { signInAndLand } from "./support";
 
 async function expectNoViolations(page: Page, label: string) {
+  // Next.js streams the <title> with the page's metadata: wait for it before judging.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary, label).toEqual([]);

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import type { Browser } from "@playwright/test";
 
 export const DEMO_PASSWORD = "Linli@2026";
 
@@ -12,4 +13,57 @@ export async function signIn(page: Page, phone: string, password = DEMO_PASSWORD
 export async function signInAndLand(page: Page, phone: string, path: string) {
   await signIn(page, phone);
   await expect(page).toHaveURL(new RegExp(`${path}$`));
+}
+
+/** Home page of each demo account, where signing in lands. */
+export const demoHomes: Record<string, string> = {
+  "13800000001": "/resident",
+  "13800000002": "/grid",
+  "13800000003": "/branch",
+  "13800000004": "/staff",
+  "13800000005": "/admin",
+  "13800000006": "/grid",
+  "13800000007": "/resident",
+};
+
+/** A fresh browser context signed in as the demo account, on its home page. */
+export async function signedInAs(browser: Browser, phone: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAndLand(page, phone, demoHomes[phone]);
+  return page;
+}
+
+/** 我要点单 from the resident's home; answers the new order's URL. */
+export async function placeOrderAsResident(page: Page, options: { title: string; category: string; description?: string; public?: boolean }) {
+  await page.getByRole("link", { name: "我要点单" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "我要点单" })).toBeVisible();
+  await page.getByLabel("类别").selectOption({ label: options.category });
+  await page.getByLabel("标题").fill(options.title);
+  await page.getByLabel("描述").fill(options.description ?? "请社区帮忙代办，谢谢。");
+  if (options.public) await page.getByLabel("公开到院落公示栏").check();
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: options.title })).toBeVisible();
+  return page.url();
+}
+
+/** 接单 then 办结 for a category that needs no dispatch (e.g. 便民服务/代办). */
+export async function acceptAndComplete(page: Page, orderUrl: string, note: string) {
+  await page.goto(orderUrl);
+  await page.getByRole("button", { name: "接单" }).click();
+  await expect(page.getByText("办理中").first()).toBeVisible();
+  await page.getByRole("button", { name: "办结", exact: true }).click();
+  await page.getByLabel("办结说明").fill(note);
+  await page.getByRole("button", { name: "确认办结" }).click();
+  await expect(page.getByText("待评价").first()).toBeVisible();
+}
+
+/** The requester's rating: the same score ("1 非常不满意" … "5 非常满意") on all four dimensions. */
+export async function rateAll(page: Page, orderUrl: string, score: string, comment: string) {
+  await page.goto(orderUrl);
+  for (const dimension of ["目标实现度", "时间安排", "形式内容", "工作人员表现"]) {
+    await page.getByRole("group", { name: dimension }).getByLabel(score).check();
+  }
+  await page.getByLabel("评价内容").fill(comment);
+  await page.getByRole("button", { name: "提交评价" }).click();
 }

@@ -24,14 +24,17 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <span className="text-gray-700">{t("signedInAs", { name: actor.name })}</span>
             <Link
               href="/notifications"
-              aria-label={unread > 0 ? t("notificationsUnread", { count: unread }) : t("notifications")}
               className="inline-flex min-h-11 items-center gap-1.5 rounded-lg border border-gray-400 bg-white px-3 hover:bg-gray-100"
             >
               {t("notifications")}
               {unread > 0 && (
-                <span className="inline-flex min-w-7 items-center justify-center rounded-full bg-brand-700 px-1.5 text-base font-semibold leading-7 text-white">
-                  {unread > 99 ? "99+" : unread}
-                </span>
+                <>
+                  {/* The badge is for the eye; screen readers hear the sentence after it. */}
+                  <span aria-hidden="true" className="inline-flex min-w-7 items-center justify-center rounded-full bg-brand-700 px-1.5 text-base font-semibold leading-7 text-white">
+                    {unread > 99 ? "99+" : unread}
+                  </span>
+                  <span className="sr-only">{t("notificationsUnreadSuffix", { count: unread })}</span>
+                </>
               )}
             </Link>
             <LocaleSwitch />

@@ -224,6 +224,8 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
           name: order.requester.name,
           phone: contact || mine ? order.requester.phone : maskPhone(order.requester.phone),
           room: contact || mine ? [home?.unit, home?.room].filter(Boolean).join(" ") : null,
+          // Staff see the number masked and may reveal it, which is logged.
+          canReveal: !contact && !mine && can(actor, "resident.revealContact", loc),
         }
       : null,
     timeline: order.events.map((e) => ({

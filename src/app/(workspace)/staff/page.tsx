@@ -1,59 +1,121 @@
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { PageTitle } from "@/components/page-title";
 import { Pagination } from "@/components/pagination";
-import { communityOverview } from "@/features/map/queries";
+import { overviewSummary } from "@/domain/metrics/summary";
+import { percent } from "@/domain/metrics/rates";
 import { OrderList } from "@/features/orders/components/order-list";
-import { followUps } from "@/features/orders/queries";
+import { ExportLinks } from "@/features/staff/components/export-links";
+import { FigureCards } from "@/features/staff/components/figures";
+import { OverviewFilters } from "@/features/staff/components/overview-filters";
+import { RatesTable } from "@/features/staff/components/rates-table";
+import { TrendCharts, type TrendChartPoint } from "@/features/staff/components/trend-charts";
+import { linkClass, Section } from "@/features/staff/components/ui";
+import { followUpCount, overdueOrders } from "@/features/staff/queries";
+import { overviewQuery, toQueryString, type SearchParams } from "@/features/staff/schemas";
 import { requireWorkspace } from "@/server/auth/guards";
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-/** A page number from the query string: a positive whole number, else 1. */
-function pageOf(value: string | string[] | undefined) {
-  const raw = (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-  return /^\d{1,6}$/.test(raw) ? Math.max(1, Number(raw)) : 1;
-}
 
 export async function generateMetadata() {
   return { title: (await getTranslations("staff"))("title") };
 }
 
-export default async function StaffHome({ searchParams }: { searchParams: Promise<SearchParams> }) {
+// 社区概览: the three rates and the figures beside them for a range of days, their trend, the
+// chosen breakdown, grids side by side, and what is overdue now.
+export default async function StaffOverview({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireWorkspace("workspace.staff");
-  const page = pageOf((await searchParams).page);
-  const [t, communities, firstTry] = await Promise.all([getTranslations("staff"), communityOverview(actor), followUps(actor, page)]);
-  // Past the last page (an old link after follow-ups were done): show the last page instead.
-  const pending = firstTry.page > firstTry.pages ? await followUps(actor, firstTry.pages) : firstTry;
+  const query = overviewQuery(await searchParams);
+  const lang = (await getLocale()) === "en" ? "en" : "zh-CN";
+  const [t, tStaff, summary, overdue, waiting] = await Promise.all([
+    getTranslations("staffReview"),
+    getTranslations("staff"),
+    overviewSummary(actor, { dimension: query.dimension, period: query.period, from: query.from, to: query.to, lang }),
+    overdueOrders(actor, query.page),
+    followUpCount(actor),
+  ]);
+  const rangeParams = { dimension: query.dimension, period: query.period, from: query.from, to: query.to };
+  const periodLabel = (p: string) => (query.period === "week" ? t("periods.weekOf", { date: p }) : p);
+  const points: TrendChartPoint[] = summary.trend.map((p) => ({
+    period: p.period,
+    axis: query.period === "week" ? p.period.slice(5) : p.period.slice(2),
+    label: periodLabel(p.period),
+    responseRate: p.rates.responseRate,
+    resolutionRate: p.rates.resolutionRate,
+    satisfactionRate: p.rates.satisfactionRate,
+    placed: p.counts.placed,
+    completed: p.counts.completed,
+  }));
+  const latest = [...summary.trend].reverse().find((p) => p.counts.placed > 0) ?? summary.trend[summary.trend.length - 1];
+  const trendSummary = latest
+    ? t("overview.trendSummary", {
+        count: summary.trend.length,
+        period: periodLabel(latest.period),
+        response: percent(latest.rates.responseRate),
+        resolution: percent(latest.rates.resolutionRate),
+        satisfaction: percent(latest.rates.satisfactionRate),
+        placed: latest.counts.placed,
+        completed: latest.counts.completed,
+      })
+    : "";
+  const empty = summary.totals.counts.placed === 0;
+  const dimensionName = t(`dimensions.${query.dimension}`);
+
   return (
     <>
-      <PageTitle>{t("title")}</PageTitle>
-      <section aria-labelledby="follow-ups-title" className="mb-8">
-        <div className="mb-2 flex flex-wrap items-baseline gap-x-3">
-          <h2 id="follow-ups-title" className="text-lg font-semibold">{t("followUpsTitle")}</h2>
-          <p className="text-gray-700">{t("followUpsCount", { count: pending.total })}</p>
+      <PageTitle>{tStaff("title")}</PageTitle>
+      <p className="-mt-2 mb-4 text-lg text-gray-800">
+        {t("overview.range", { communities: summary.communities.map((c) => c.name).join("、") || "—", from: query.from, to: query.to })}
+      </p>
+      <OverviewFilters query={query} />
+
+      <Section id="figures-title" title={t("overview.figuresTitle")}>
+        <FigureCards figures={summary.totals} />
+      </Section>
+
+      <Section id="follow-ups-title" title={t("overview.followUpsTitle")}>
+        <p className="flex flex-wrap items-center gap-x-4 text-lg">
+          <span>{t("overview.followUpsCount", { count: waiting })}</span>
+          <Link href="/staff/follow-ups" className={linkClass}>
+            {t("overview.followUpsLink")}
+          </Link>
+        </p>
+      </Section>
+
+      {empty ? (
+        <div className="mb-8">
+          <EmptyState title={t("overview.emptyTitle")} body={t("overview.emptyBody")} />
         </div>
-        <OrderList items={pending.items} emptyTitle={t("followUpsEmpty")} emptyBody={t("followUpsEmptyBody")} />
-        <Pagination page={pending.page} pages={pending.pages} total={pending.total} basePath="/staff" />
-      </section>
-      {communities.map((c) => (
-        <section key={c.id} aria-label={c.name} className="mb-6">
-          <h2 className="mb-2 text-lg font-semibold">{c.name}</h2>
-          <dl className="grid grid-cols-3 gap-2">
-            {[
-              [t("grids"), c._count.grids],
-              [t("courtyards"), c.courtyards],
-              [t("residents"), c.residents],
-            ].map(([label, value]) => (
-              <div key={String(label)} className="rounded-xl bg-white p-4 ring-1 ring-gray-200">
-                <dt className="text-gray-700">{label}</dt>
-                <dd className="text-2xl font-bold">{value}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ))}
-      <EmptyState title={t("emptyTitle")} body={t("emptyBody")} />
+      ) : (
+        <>
+          <Section id="trend-title" title={t("overview.trendTitle")}>
+            <TrendCharts points={points} summary={trendSummary} />
+          </Section>
+          <Section
+            id="breakdown-title"
+            title={query.dimension === "grid" ? t("overview.gridsTitle") : t("overview.breakdownTitle", { dimension: dimensionName })}
+            actions={
+              <ExportLinks
+                path="/api/staff/export/overview"
+                query={toQueryString(rangeParams)}
+                hint={t("overview.exportHint", { dimension: dimensionName, period: t(`periods.${query.period}`) })}
+              />
+            }
+          >
+            <RatesTable rows={summary.breakdown} nameHeader={dimensionName} caption={t("overview.breakdownTitle", { dimension: dimensionName })} />
+          </Section>
+          {query.dimension !== "grid" && (
+            <Section id="grids-title" title={t("overview.gridsTitle")}>
+              <RatesTable rows={summary.grids} nameHeader={t("dimensions.grid")} caption={t("overview.gridsTitle")} />
+            </Section>
+          )}
+        </>
+      )}
+
+      <Section id="overdue-title" title={t("overview.overdueTitle")}>
+        {overdue.total > 0 && <p className="mb-2 text-lg">{t("overview.overdueCount", { count: overdue.total })}</p>}
+        <OrderList items={overdue.items} emptyTitle={t("overview.overdueEmpty")} emptyBody={t("overview.overdueEmptyBody")} />
+        <Pagination page={overdue.page} pages={overdue.pages} total={overdue.total} basePath="/staff" params={rangeParams} />
+      </Section>
     </>
   );
 }

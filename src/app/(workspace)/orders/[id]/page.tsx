@@ -48,7 +48,7 @@ export default async function OrderPage({ params }: Props) {
     <article>
       <OrderHeader order={order} />
       <OrderFacts order={order} />
-      {order.requester && <RequesterBlock requester={order.requester} />}
+      {order.requester && <RequesterBlock orderId={order.id} requester={order.requester} />}
       <OrderDescription description={order.description} />
       <OrderActions
         orderId={order.id}

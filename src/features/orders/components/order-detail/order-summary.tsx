@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { OrderDetail } from "@/features/orders/queries";
 import { OverdueBadge, StatusBadge } from "../status-badge";
+import { RevealPhone } from "@/features/staff/components/reveal-phone";
 
 const closedStatuses = ["CLOSED", "DECLINED", "WITHDRAWN"];
 
@@ -75,7 +76,7 @@ export function OrderFacts({ order }: { order: OrderDetail }) {
   );
 }
 
-export function RequesterBlock({ requester }: { requester: NonNullable<OrderDetail["requester"]> }) {
+export function RequesterBlock({ orderId, requester }: { orderId: string; requester: NonNullable<OrderDetail["requester"]> }) {
   const t = useTranslations("orderPage.detail");
   const masked = requester.phone.includes("*");
   return (
@@ -86,7 +87,9 @@ export function RequesterBlock({ requester }: { requester: NonNullable<OrderDeta
       <dl className="space-y-2">
         <Fact term={t("name")}>{requester.name}</Fact>
         <Fact term={t("phone")}>
-          {masked ? (
+          {masked && requester.canReveal ? (
+            <RevealPhone orderId={orderId} masked={requester.phone} name={requester.name} />
+          ) : masked ? (
             requester.phone
           ) : (
             <a href={`tel:${requester.phone}`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">

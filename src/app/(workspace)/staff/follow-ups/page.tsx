@@ -1,0 +1,28 @@
+import { getTranslations } from "next-intl/server";
+import { EmptyState } from "@/components/empty-state";
+import { PageTitle } from "@/components/page-title";
+import { Pagination } from "@/components/pagination";
+import { FollowUpList } from "@/features/staff/components/follow-up-list";
+import { followUpQueue } from "@/features/staff/queries";
+import { pageNumber, type SearchParams } from "@/features/staff/schemas";
+import { requireWorkspace } from "@/server/auth/guards";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("staffReview.followUps"))("title") };
+}
+
+// 回访: orders reopened by a poor rating, the nearest deadline first.
+export default async function FollowUps({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requireWorkspace("workspace.staff");
+  const page = pageNumber(await searchParams);
+  const [t, queue] = await Promise.all([getTranslations("staffReview.followUps"), followUpQueue(actor, page)]);
+  return (
+    <>
+      <PageTitle>{t("title")}</PageTitle>
+      <p className="-mt-2 mb-4 text-lg text-gray-800">{t("intro")}</p>
+      <p className="mb-3 text-lg font-medium">{t("count", { count: queue.total })}</p>
+      {queue.items.length === 0 ? <EmptyState title={t("empty")} body={t("emptyBody")} /> : <FollowUpList items={queue.items} />}
+      <Pagination page={queue.page} pages={queue.pages} total={queue.total} basePath="/staff/follow-ups" />
+    </>
+  );
+}
