@@ -19,6 +19,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { chromium } from "@playwright/test";
 import { generateCity } from "./generate-city";
@@ -131,21 +132,29 @@ async function signIn(base: string, phone: string, landing: RegExp): Promise<str
 }
 
 /**
- * Statements PostgreSQL committed per request of each target (every Prisma query outside a
- * transaction is one), from pg_stat_database. Backends report their counts when idle, at
- * the latest 10 s later, hence the pauses; our own reading counts as one statement.
+ * Preloaded into `next start` (NODE_OPTIONS=--import): counts the statements the app sends
+ * through \`pg\` (Prisma's adapter uses it) and answers the count on a port of its own.
+ * Written into the private copy at run time; nothing of it is in the build.
  */
-async function statementsPerRequest(db: pg.Client, base: string, targets: Target[], requests = 10) {
-  const read = async () => Number((await db.query(`SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()`)).rows[0].xact_commit);
-  const settle = () => new Promise((r) => setTimeout(r, 11_000));
-  await settle();
-  let before = await read();
+const COUNTER = `
+import http from "node:http";
+import { createRequire } from "node:module";
+const pg = createRequire(process.cwd() + "/package.json")("pg");
+let count = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (...args) { count++; return query.apply(this, args); };
+const port = Number(process.env.LINLI_BENCH_COUNTER_PORT);
+if (port) http.createServer((req, res) => res.end(String(count))).on("error", () => {}).listen(port, "127.0.0.1").unref();
+`;
+
+/** Statements the app sent per request of each target, counted at the driver inside the server. */
+async function statementsPerRequest(counterPort: number, base: string, targets: Target[], requests = 10) {
+  const read = async () => Number(await (await fetch(`http://127.0.0.1:${counterPort}/`)).text());
   for (const target of targets) {
+    await settle(base);
+    const before = await read();
     for (let i = 0; i < requests; i++) await (await fetch(base + target.path, { headers: target.cookie ? { cookie: target.cookie } : {}, redirect: "manual" })).arrayBuffer();
-    await settle();
-    const after = await read();
-    target.statements = (after - before - 1) / requests;
-    before = after;
+    target.statements = ((await read()) - before) / requests;
   }
 }
 
@@ -174,8 +183,15 @@ async function benchPages(databaseUrl: string, queries: QueryReport | null): Pro
     say(`built in ${buildSeconds.toFixed(0)} s`);
 
     const port = await freePort();
+    const counterPort = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: copy, env, stdio: ["ignore", "ignore", "inherit"] });
+    const counter = path.join(copy, "bench-statement-counter.mjs");
+    fs.writeFileSync(counter, COUNTER);
+    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: copy,
+      env: { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(counter).href}`.trim(), LINLI_BENCH_COUNTER_PORT: String(counterPort) },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     await waitFor(`${base}/api/floor`, server);
 
     // Who signs in: the staff member of the first generated community, the worker of the
@@ -209,7 +225,7 @@ async function benchPages(databaseUrl: string, queries: QueryReport | null): Pro
       if (target.cookie && body.includes('name="password"')) throw new Error(`${target.path} showed the sign-in form: the session did not hold`);
     }
     say("statements per request …");
-    await statementsPerRequest(db, base, targets);
+    await statementsPerRequest(counterPort, base, targets);
 
     const results: PageResult[] = [];
     for (const connections of options.connections) {
@@ -345,7 +361,7 @@ function report(context: {
     out.push("");
     out.push(
       "Cost × floor = the floor's requests/s ÷ the page's at the same concurrency (how many floor requests one page request " +
-        "costs); stmts = statements committed per request, from `pg_stat_database` (Auth.js session, actor, page data).",
+        "costs); stmts = SQL statements the server sent per request (counted at the `pg` driver inside `next start`: session, actor, page data).",
     );
     out.push("");
     const rows: (string | number)[][] = [];
