@@ -179,8 +179,11 @@ export async function generateCity(databaseUrl: string, options: CityOptions): P
     const weights = courtyards.map((y) => 0.4 + 1.2 * frac(y.idx, 4));
     const total = weights.reduce((a, b) => a + b, 0);
     const counts = weights.map((w) => Math.max(2, Math.floor((residentCount * w) / total)));
-    counts[counts.length - 1] += residentCount - counts.reduce((a, b) => a + b, 0);
-    if (counts[counts.length - 1] < 2) throw new Error("--residents is too small for 3,000 courtyards");
+    // What rounding left over (or the minimum of 2 took too many) is spread one by one.
+    for (let k = 0, left = residentCount - counts.reduce((a, b) => a + b, 0); left !== 0; k = (k + 1) % counts.length) {
+      if (left > 0) (counts[k]++, left--);
+      else if (counts[k] > 2) (counts[k]--, left++);
+    }
     let start = 0;
     const starts = counts.map((n) => ((start += n), start - n));
     const buildingCount = courtyards.map(() => 0);
