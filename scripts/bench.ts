@@ -1,7 +1,8 @@
 // `npm run bench`: load figures on a city-scale history (docs/performance.md).
 //
 //   npm run bench -- [--size 1000000] [--runs 30] [--duration 10] [--connections 1,10,50]
-//                    [--reuse] [--database linli_bench] [--skip-queries] [--skip-pages] [--no-write]
+//                    [--reuse] [--database linli_bench] [--skip-queries] [--skip-pages]
+//                    [--skip-actions] [--no-write]
 //
 // 1. A PostgreSQL of its own: an embedded throwaway server, or the server of DATABASE_URL
 //    (where it makes and keeps the database `linli_bench`; --reuse keeps a generated one).
@@ -11,36 +12,29 @@
 // 4. Pages: a production build in a private copy of the sources (so that no one's .next,
 //    tsconfig.json or next-env.d.ts changes), `next start`, sign-ins through Chromium, then
 //    autocannon at each concurrency against each page and against the floor (/api/floor, a
-//    trivial dynamic route of the same build), with the statements each request sends.
+//    trivial dynamic route of the same build), with the statements each request sends; then
+//    the place-order and accept server actions (scripts/lib/bench-actions.ts), each request
+//    with its own idempotency key or its own new order, the rows written checked with SQL.
+//    LINLI_BENCH_BUILD=<dir> keeps the build in <dir> and reuses it on the next run.
 // 5. The tables replace the "Load figures" part of docs/performance.md between its markers
 //    (the rest of the file is left as it is) and the raw figures go to test-results/bench.json.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { chromium } from "@playwright/test";
 import { generateCity } from "./generate-city";
-import { chromiumArgs, findChromium } from "./lib/chromium";
 import { freePort } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/prepare-database";
 import { throwawayServer } from "./lib/throwaway-db";
-import { cannon } from "./lib/bench-autocannon";
+import { cannon, cannonRequests } from "./lib/bench-autocannon";
+import { acceptCase, actionOutcome, placeOrderCase, type ActionCase, type Verification } from "./lib/bench-actions";
+import { appEnv, argument, benchSay, buildApp, flag, loadAverage, machine, root, settle, signIn, startApp, table, writeSection, type AppServer } from "./lib/bench-app";
 import { ms, ratio, stats } from "./lib/bench-stats";
 import type { Comparison, QueryReport } from "./lib/bench-queries";
 
-const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
-const say = (line: string) => process.stdout.write(`[bench] ${line}\n`);
-
-function argument(name: string): string | undefined {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at >= 0 && process.argv[at + 1] && !process.argv[at + 1].startsWith("--")) return process.argv[at + 1];
-  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-}
-const flag = (name: string) => process.argv.includes(`--${name}`);
+const say = benchSay("bench");
 
 const options = {
   size: Number(argument("size") ?? 1_000_000),
@@ -51,11 +45,12 @@ const options = {
   reuse: flag("reuse"),
   queries: !flag("skip-queries"),
   pages: !flag("skip-pages"),
+  actions: !flag("skip-actions"),
   write: !flag("no-write"),
 };
 
 // ---------------------------------------------------------------------------------------
-// Pages
+// Pages and actions
 
 type PageResult = {
   target: string;
@@ -71,128 +66,92 @@ type PageResult = {
   bytes: number;
   /** "10 s", or "150 requests" when the page was too slow for the window. */
   mode: string;
+  /** Actions: the rows written, checked against the successful answers. */
+  check?: Verification & { run: string };
 };
 
-type Target = { name: string; path: string; as: string; cookie?: string; statements?: number };
+type Target = { name: string; path: string; as: string; cookie?: string; statements?: number; action?: ActionCase };
 
-/** The sources a build needs, copied; node_modules hard-linked (Turbopack refuses a symlink out of the project). */
-function privateCopy(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "linli-bench-app-"));
-  for (const entry of ["src", "messages", "public", "next.config.ts", "tsconfig.json", "postcss.config.mjs", "package.json", "next-env.d.ts"]) {
-    if (fs.existsSync(entry)) fs.cpSync(entry, path.join(dir, entry), { recursive: true });
-  }
-  const linked = spawnSync("cp", ["-al", path.join(root, "node_modules"), path.join(dir, "node_modules")]);
-  if (linked.status !== 0) fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"));
-  return dir;
-}
-
-async function waitFor(url: string, child: ChildProcess, seconds = 60) {
-  for (let i = 0; i < seconds * 4; i++) {
-    if (child.exitCode !== null) throw new Error("next start exited");
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not yet listening */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer within ${seconds} s`);
-}
-
-/**
- * Waits until the server is idle again: autocannon drops its connections at the end of a run,
- * but the server still finishes the requests it had; the floor answers fast only when idle.
- */
-async function settle(base: string) {
-  let quick = 0;
-  for (let i = 0; i < 600 && quick < 3; i++) {
-    const at = performance.now();
-    await (await fetch(`${base}/api/floor`)).arrayBuffer();
-    quick = performance.now() - at < 10 ? quick + 1 : 0;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function signIn(base: string, phone: string, landing: RegExp): Promise<string> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error("No Chromium (install Debian's chromium or set LINLI_CHROMIUM) to sign in with.");
-  const browser = await chromium.launch({ executablePath, args: chromiumArgs });
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel("手机号").fill(phone);
-    await page.getByLabel("密码").fill("Linli@2026");
-    await page.getByRole("button", { name: "登录" }).click();
-    await page.waitForURL(landing, { timeout: 30_000 });
-    const cookies = await page.context().cookies();
-    return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  } finally {
-    await browser.close();
-  }
-}
-
-/**
- * Preloaded into `next start` (NODE_OPTIONS=--import): counts the statements the app sends
- * through \`pg\` (Prisma's adapter uses it) and answers the count on a port of its own.
- * Written into the private copy at run time; nothing of it is in the build.
- */
-const COUNTER = `
-import http from "node:http";
-import { createRequire } from "node:module";
-const pg = createRequire(process.cwd() + "/package.json")("pg");
-let count = 0;
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (...args) { count++; return query.apply(this, args); };
-const port = Number(process.env.LINLI_BENCH_COUNTER_PORT);
-if (port) http.createServer((req, res) => res.end(String(count))).on("error", () => {}).listen(port, "127.0.0.1").unref();
-`;
+type PagesReport = { results: PageResult[]; targets: Target[]; build: string; checks: (Verification & { run: string })[] };
 
 /** Statements the app sent per request of each target, counted at the driver inside the server. */
-async function statementsPerRequest(counterPort: number, base: string, targets: Target[], requests = 10) {
+async function statementsPerRequest(counterPort: number, base: string, targets: Target[], db: pg.Client, checks: PagesReport["checks"], requests = 10) {
   const read = async () => Number(await (await fetch(`http://127.0.0.1:${counterPort}/`)).text());
   for (const target of targets) {
+    const action = target.action;
+    if (action) await action.prepare(db, "stmts", requests);
     await settle(base);
     const before = await read();
-    for (let i = 0; i < requests; i++) await (await fetch(base + target.path, { headers: target.cookie ? { cookie: target.cookie } : {}, redirect: "manual" })).arrayBuffer();
+    let succeeded = 0;
+    for (let i = 0; i < requests; i++) {
+      if (action) {
+        const n = action.next()!;
+        const response = await fetch(base + n.path, { method: "POST", headers: action.headers, body: n.body, redirect: "manual" });
+        const outcome = actionOutcome(response.status, await response.text());
+        if (!outcome.ok) throw new Error(`${action.name} as ${action.as} was refused: ${outcome.error}`);
+        succeeded++;
+      } else {
+        await (await fetch(base + target.path, { headers: target.cookie ? { cookie: target.cookie } : {}, redirect: "manual" })).arrayBuffer();
+      }
+    }
     target.statements = ((await read()) - before) / requests;
+    if (action) checks.push({ run: `${action.name}, statement count`, ...(await action.verify(db, "stmts", succeeded)) });
   }
 }
 
-async function benchPages(databaseUrl: string, queries: QueryReport | null): Promise<{ results: PageResult[]; targets: Target[]; build: string }> {
-  const copy = privateCopy();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-    AUTH_TRUST_HOST: "true",
-    LINLI_DEMO: "0",
-    LINLI_DIST_DIR: ".next",
-    NEXT_TELEMETRY_DISABLED: "1",
-    CHECKPOINT_DISABLE: "1",
+/**
+ * One action at one concurrency. Every request needs a supply of its own (a new order to
+ * accept, a new key), made before the run, and every answer must be counted for the check
+ * of the rows written, so the run is a number of requests rather than a time: the warm-up's
+ * rate × the window. A run with a fixed time would drop the answers still in flight at its
+ * end while their writes land.
+ */
+async function benchAction(base: string, db: pg.Client, target: Target, connections: number): Promise<PageResult> {
+  const action = target.action!;
+  const run = async (tag: string, amount: number) => {
+    // Requests autocannon builds but never sends (one per connection at the end) need a
+    // supply too.
+    await action.prepare(db, tag, amount + 2 * connections + 5);
+    const result = await cannonRequests(base + action.path.replace(":id", "x"), connections, { amount }, action.headers, () => action.next(), actionOutcome);
+    const check = { run: `${action.name} × ${connections} (${tag})`, ...(await action.verify(db, tag, result.succeeded)) };
+    return { ...result, check };
   };
-  let server: ChildProcess | undefined;
+  const warm = await run(`w${connections}`, Math.max(10, connections * 3));
+  await settle(base);
+  const rate = warm.result.requests.total / Math.max(0.001, warm.result.duration);
+  const amount = Math.max(connections * 3, Math.round(rate * options.duration));
+  const measured = await run(`m${connections}`, amount);
+  const s = stats(measured.times);
+  const answered = measured.times.length;
+  const refused = [...measured.refused].map(([message, n]) => `${n} × ${message}`).join("; ");
+  return {
+    target: target.name,
+    path: action.path,
+    as: action.as,
+    connections,
+    requests: measured.result.requests.total,
+    rps: measured.result.requests.total / Math.max(0.001, measured.result.duration),
+    p50: s.p50,
+    p95: s.p95,
+    p99: s.p99,
+    errors: measured.result.errors + measured.result.timeouts + (answered - measured.succeeded),
+    bytes: measured.result.throughput.average / Math.max(1, measured.result.requests.average),
+    mode: `${amount} requests${refused ? `; refused: ${refused}` : ""}`,
+    check: { ...measured.check, summary: `${measured.check.summary}${warm.check.ok ? "" : `; warm-up: ${warm.check.summary}`}`, ok: measured.check.ok && warm.check.ok },
+  };
+}
+
+async function benchPages(databaseUrl: string, queries: QueryReport | null): Promise<PagesReport> {
+  const env = appEnv(databaseUrl);
+  let server: AppServer | undefined;
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
+  const build = buildApp(env, say);
   try {
-    say(`building in ${copy} …`);
-    const started = Date.now();
-    const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { cwd: copy, env, encoding: "utf8" });
-    if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
-    const buildSeconds = (Date.now() - started) / 1000;
-    say(`built in ${buildSeconds.toFixed(0)} s`);
-
     const port = await freePort();
     const counterPort = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const counter = path.join(copy, "bench-statement-counter.mjs");
-    fs.writeFileSync(counter, COUNTER);
-    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: copy,
-      env: { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ""} --import ${pathToFileURL(counter).href}`.trim(), LINLI_BENCH_COUNTER_PORT: String(counterPort) },
-      stdio: ["ignore", "ignore", "inherit"],
-    });
-    await waitFor(`${base}/api/floor`, server);
+    server = await startApp(build, env, { port, counterPort });
+    const base = server.base;
 
     // Who signs in: the staff member of the first generated community, the worker of the
     // busiest queue, and the resident who placed the most orders. The order page shows one of
@@ -208,6 +167,32 @@ async function benchPages(databaseUrl: string, queries: QueryReport | null): Pro
     const workerCookie = await signIn(base, await phoneOf(workerId), /\/grid/);
     const residentCookie = await signIn(base, await phoneOf(resident), /\/resident/);
 
+    // The actions write: they run in a grid of another community than the pages' people, so
+    // that the orders they add change none of the pages measured after them.
+    const actionGrid = (
+      await db.query(
+        `SELECT r."userId", r."gridId" FROM "RoleAssignment" r JOIN "Grid" g ON g.id = r."gridId"
+          WHERE r.role = 'GRID_WORKER' AND r."userId" LIKE 'gen_%' AND r."userId" <> $1
+            AND g."communityId" <> (SELECT "communityId" FROM "Grid" WHERE id = (SELECT "gridId" FROM "RoleAssignment" WHERE "userId" = $1 AND role = 'GRID_WORKER' LIMIT 1))
+            AND g."communityId" <> (SELECT "communityId" FROM "RoleAssignment" WHERE "userId" = 'gen_u_s_01' AND role = 'STAFF' LIMIT 1)
+          ORDER BY r."userId" LIMIT 1`,
+        [workerId],
+      )
+    ).rows[0] as { userId: string; gridId: string };
+    const placer = (
+      await db.query(
+        `SELECT r."userId" FROM "RoleAssignment" r JOIN "Courtyard" c ON c.id = r."courtyardId" JOIN "Residence" h ON h."userId" = r."userId"
+          WHERE r.role = 'RESIDENT' AND c."gridId" = $1 AND r."userId" LIKE 'gen_%' AND r."userId" <> $2 ORDER BY r."userId" LIMIT 1`,
+        [actionGrid.gridId, resident],
+      )
+    ).rows[0].userId as string;
+    const gridWorkers = (await db.query(`SELECT count(DISTINCT "userId")::int AS n FROM "RoleAssignment" WHERE role = 'GRID_WORKER' AND "gridId" = $1`, [actionGrid.gridId])).rows[0].n as number;
+    const category = (await db.query(`SELECT id FROM "OrderCategory" WHERE active AND "requiresDispatch" ORDER BY code LIMIT 1`)).rows[0].id as string;
+    const placerCookie = await signIn(base, await phoneOf(placer), /\/resident/);
+    const acceptorCookie = await signIn(base, await phoneOf(actionGrid.userId), /\/grid/);
+    const placing = await placeOrderCase({ buildDir: build.dir, origin: base, cookie: placerCookie, resident: { id: placer, label: placer }, categoryId: category, gridWorkers });
+    const accepting = await acceptCase({ buildDir: build.dir, origin: base, cookie: acceptorCookie, worker: { id: actionGrid.userId, label: actionGrid.userId }, gridId: actionGrid.gridId, categoryId: category });
+
     const pageExists = (route: string) => fs.existsSync(path.join(root, "src/app/(workspace)", route, "page.tsx"));
     const targets: Target[] = [
       { name: "floor (/api/floor)", path: "/api/floor", as: "anonymous" },
@@ -218,20 +203,36 @@ async function benchPages(databaseUrl: string, queries: QueryReport | null): Pro
       { name: "order page", path: `/orders/${order}`, as: `grid worker ${workerId}`, cookie: workerCookie },
       { name: "resident's orders", path: "/resident", as: `resident ${resident}`, cookie: residentCookie },
     ];
+    const actions: Target[] = options.actions
+      ? [placing, accepting].map((a) => ({ name: a.name, path: a.path, as: a.as, cookie: a.cookie, action: a }))
+      : [];
     for (const target of targets) {
       const response = await fetch(base + target.path, { headers: target.cookie ? { cookie: target.cookie } : {}, redirect: "manual" });
       const body = await response.text();
       if (response.status !== 200) throw new Error(`${target.path} as ${target.as} answered ${response.status}, not 200`);
       if (target.cookie && body.includes('name="password"')) throw new Error(`${target.path} showed the sign-in form: the session did not hold`);
     }
+    const checks: PagesReport["checks"] = [];
     say("statements per request …");
-    await statementsPerRequest(counterPort, base, targets);
+    await statementsPerRequest(counterPort, base, [...targets, ...actions], db, checks);
 
     const results: PageResult[] = [];
+    const log = (row: PageResult) => {
+      results.push(row);
+      say(`${row.target} × ${row.connections}: ${row.rps.toFixed(1)} req/s, p50 ${ms(row.p50)} ms, p95 ${ms(row.p95)} ms, p99 ${ms(row.p99)} ms, ${row.errors} errors`);
+      if (row.check) say(`  ${row.check.ok ? "writes match" : "WRITES DO NOT MATCH"}: ${row.check.summary}`);
+    };
     for (const connections of options.connections) {
       // The floor again at the end of each level: noise from other work on the machine shows
       // as a difference between the two, and the cost ratios use their mean.
-      for (const target of [...targets, { ...targets[0], name: "floor again (/api/floor)" }]) {
+      for (const target of [...targets, ...actions, { ...targets[0], name: "floor again (/api/floor)" }]) {
+        if (target.action) {
+          await settle(base);
+          const row = await benchAction(base, db, target, connections);
+          checks.push(row.check!);
+          log(row);
+          continue;
+        }
         await cannon(base + target.path, connections, { duration: 2 }, target.cookie); // warm-up, not counted
         await settle(base);
         let run = await cannon(base + target.path, connections, { duration: options.duration }, target.cookie);
@@ -245,7 +246,7 @@ async function benchPages(databaseUrl: string, queries: QueryReport | null): Pro
         }
         const { result, times } = run;
         const s = stats(times);
-        const row: PageResult = {
+        log({
           target: target.name,
           path: target.path,
           as: target.as,
@@ -258,40 +259,19 @@ async function benchPages(databaseUrl: string, queries: QueryReport | null): Pro
           errors: result.errors + result.timeouts + result.non2xx,
           bytes: result.throughput.average / Math.max(1, result.requests.average),
           mode,
-        };
-        results.push(row);
-        say(`${target.name} × ${connections}: ${row.rps.toFixed(1)} req/s, p50 ${ms(row.p50)} ms, p95 ${ms(row.p95)} ms, p99 ${ms(row.p99)} ms, ${row.errors} errors`);
+        });
       }
     }
-    return { results, targets, build: `${buildSeconds.toFixed(0)} s` };
+    return { results, targets: [...targets, ...actions], build: build.reused ? "reused" : `${build.seconds.toFixed(0)} s`, checks };
   } finally {
     await db.end();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once("exit", r));
-      server.kill("SIGTERM");
-      await exited;
-    }
-    fs.rmSync(copy, { recursive: true, force: true });
+    await server?.stop();
+    build.remove();
   }
 }
 
 // ---------------------------------------------------------------------------------------
 // The report
-
-function machine() {
-  const cpus = os.cpus();
-  const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).stdout.trim();
-  return {
-    cpu: `${cpus[0]?.model ?? "?"} × ${cpus.length}`,
-    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
-    node: process.version,
-    commit,
-    load: os.loadavg().map((l) => l.toFixed(1)).join(" / "),
-  };
-}
-
-const table = (head: string[], rows: (string | number)[][]) =>
-  [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 
 function comparisonRows(list: Comparison[]) {
   return list.map((c) => [
@@ -314,7 +294,7 @@ function report(context: {
   serverInfo: string;
   generation: string;
   queries: QueryReport | null;
-  pages: { results: PageResult[]; targets: Target[]; build: string } | null;
+  pages: PagesReport | null;
   loadBefore: string;
 }): string {
   const m = machine();
@@ -359,11 +339,20 @@ function report(context: {
   const p = context.pages;
   if (p) {
     out.push("");
-    out.push(`### Pages under load: \`next start\` (build ${p.build}), autocannon ${options.duration} s per cell after 2 s of warm-up and an idle server`);
+    out.push(`### Pages and actions under load: \`next start\` (build ${p.build}), autocannon ${options.duration} s per cell after 2 s of warm-up and an idle server`);
     out.push("");
     out.push(
       "Cost × floor = the floor's requests/s (mean of its two runs, before and after the pages) ÷ the page's at the same concurrency (how many floor requests one page request " +
-        "costs); stmts = SQL statements the server sent per request (counted at the `pg` driver inside `next start`: session, actor, page data).",
+        "costs); stmts = SQL statements the server sent per request (counted at the `pg` driver inside `next start`: session, actor, page data, writes and their transaction control).",
+    );
+    out.push("");
+    out.push(
+      "The two actions are POSTed as the browser's form posts them (`Next-Action` header with the id from the build's server-reference manifest, " +
+        "the multipart body of React's `encodeReply`, the page's Origin and session cookie); their answer is the action's result and the page " +
+        "re-rendered after `revalidatePath`, as the browser receives it. Each place-order request carries its own idempotency key; each accept " +
+        "request accepts a new order (新单) of its own, made beforehand with SQL in the worker's grid. An action run is a number of requests " +
+        "(the warm-up's rate × the window) so that every answer is counted; errors include answers of 200 whose result is `ok: false`. " +
+        "They run in a grid of another community than the pages' people, so the orders they add change no page measured after them.",
     );
     out.push("");
     const rows: (string | number)[][] = [];
@@ -389,6 +378,12 @@ function report(context: {
     out.push(table(["page", "path", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "cost × floor", "stmts"], rows));
     out.push("");
     out.push(`Signed in as: ${[...new Set(p.targets.filter((t) => t.cookie).map((t) => `${t.name} — ${t.as}`))].join("; ")}.`);
+    if (p.checks.length) {
+      out.push("");
+      out.push("Rows written by the actions, counted with SQL after each run against the successful answers (every run, warm-ups included, was checked):");
+      out.push("");
+      for (const c of p.checks) out.push(`- ${c.ok ? "✓" : "✗ MISMATCH"} ${c.run}: ${c.summary}`);
+    }
   }
   if (q && q.explains.length) {
     out.push("");
@@ -411,25 +406,11 @@ function report(context: {
   return out.join("\n");
 }
 
-const BEGIN = "<!-- bench:begin (written by scripts/bench.ts; edit outside these markers) -->";
-const END = "<!-- bench:end -->";
-
-/** Replaces our part of docs/performance.md, re-reading the file right before writing. */
-function writeReport(section: string) {
-  const file = path.join(root, "docs/performance.md");
-  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Performance\n";
-  const block = `${BEGIN}\n${section}\n${END}`;
-  const begin = current.indexOf(BEGIN);
-  const end = current.indexOf(END);
-  const next = begin >= 0 && end > begin ? current.slice(0, begin) + block + current.slice(end + END.length) : `${current.trimEnd()}\n\n${block}\n`;
-  fs.writeFileSync(file, next);
-}
-
 // ---------------------------------------------------------------------------------------
 
 async function main() {
   const started = new Date();
-  const loadBefore = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
+  const loadBefore = loadAverage();
   const server = await throwawayServer();
   const url = server.url(options.database);
   let generation = "";
@@ -484,11 +465,13 @@ async function main() {
     const command = args.length ? `npm run bench -- ${args.join(" ")}` : "npm run bench";
     const section = report({ started, command, serverInfo, generation, queries, pages, loadBefore });
     fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
-    fs.writeFileSync(path.join(root, "test-results/bench.json"), JSON.stringify({ started, options, queries, pages }, null, 2));
+    fs.writeFileSync(path.join(root, "test-results/bench.json"), JSON.stringify({ started, options, queries, pages: pages && { ...pages, targets: pages.targets.map(({ action, cookie, ...t }) => t) } }, null, 2));
     if (options.write) {
-      writeReport(section);
+      writeSection("bench", "scripts/bench.ts", section);
       say("docs/performance.md updated (between the bench markers); raw figures in test-results/bench.json");
     } else process.stdout.write(`${section}\n`);
+    const mismatches = pages?.checks.filter((c) => !c.ok) ?? [];
+    if (mismatches.length) throw new Error(`the rows written by the actions do not match their answers:\n${mismatches.map((c) => `${c.run}: ${c.summary}`).join("\n")}`);
   } finally {
     await server.stop();
   }
