@@ -28,8 +28,8 @@ import { freePort } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/prepare-database";
 import { throwawayServer } from "./lib/throwaway-db";
 import { cannon, cannonRequests } from "./lib/bench-autocannon";
-import { acceptCase, actionOutcome, placeOrderCase, type ActionCase, type Verification } from "./lib/bench-actions";
-import { appEnv, argument, benchSay, buildApp, flag, loadAverage, machine, root, settle, signIn, startApp, table, writeSection, type AppServer } from "./lib/bench-app";
+import { acceptCase, actionOutcome, placeOrderCase, postAction, type ActionCase, type Verification } from "./lib/bench-actions";
+import { appEnv, argument, benchSay, buildApp, commandLine, flag, loadAverage, readCounter, runFacts, root, settle, signIn, startApp, table, writeSection, type AppServer } from "./lib/bench-app";
 import { ms, ratio, stats } from "./lib/bench-stats";
 import type { Comparison, QueryReport } from "./lib/bench-queries";
 
@@ -76,7 +76,7 @@ type PagesReport = { results: PageResult[]; targets: Target[]; build: string; ch
 
 /** Statements the app sent per request of each target, counted at the driver inside the server. */
 async function statementsPerRequest(counterPort: number, base: string, targets: Target[], db: pg.Client, checks: PagesReport["checks"], requests = 10) {
-  const read = async () => Number(await (await fetch(`http://127.0.0.1:${counterPort}/`)).text());
+  const read = async () => (await readCounter(counterPort)).statements;
   for (const target of targets) {
     const action = target.action;
     if (action) await action.prepare(db, "stmts", requests);
@@ -85,9 +85,7 @@ async function statementsPerRequest(counterPort: number, base: string, targets: 
     let succeeded = 0;
     for (let i = 0; i < requests; i++) {
       if (action) {
-        const n = action.next()!;
-        const response = await fetch(base + n.path, { method: "POST", headers: action.headers, body: n.body, redirect: "manual" });
-        const outcome = actionOutcome(response.status, await response.text());
+        const { outcome } = await postAction(base, action.next()!, action.headers);
         if (!outcome.ok) throw new Error(`${action.name} as ${action.as} was refused: ${outcome.error}`);
         succeeded++;
       } else {
@@ -297,7 +295,6 @@ function report(context: {
   pages: PagesReport | null;
   loadBefore: string;
 }): string {
-  const m = machine();
   const out: string[] = [];
   out.push("## Load figures (`npm run bench`)");
   out.push("");
@@ -307,17 +304,15 @@ function report(context: {
       "±20 % or more; ratios measured in the same run are steadier than absolute times.",
   );
   out.push("");
-  for (const [label, value] of [
-    ["date", context.started.toISOString().replace("T", " ").slice(0, 16) + " UTC"],
-    ["command", `\`${context.command}\``],
-    ["machine", `${m.cpu}, ${m.memory}; Node ${m.node}`],
-    ["database", context.serverInfo],
-    ["data", context.generation],
-    ["code", `commit ${m.commit} plus the working tree`],
-    ["load average (1/5/15 min) before → after", `${context.loadBefore} → ${m.load}`],
-  ]) {
-    out.push(`- **${label}**: ${value}`);
-  }
+  out.push(
+    runFacts({
+      ...context,
+      facts: [
+        ["database", context.serverInfo],
+        ["data", context.generation],
+      ],
+    }),
+  );
   const q = context.queries;
   if (q) {
     out.push("");
@@ -461,8 +456,7 @@ async function main() {
     }
     const pages = options.pages ? await benchPages(url, queries) : null;
 
-    const args = process.argv.slice(2);
-    const command = args.length ? `npm run bench -- ${args.join(" ")}` : "npm run bench";
+    const command = commandLine("bench");
     const section = report({ started, command, serverInfo, generation, queries, pages, loadBefore });
     fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
     fs.writeFileSync(path.join(root, "test-results/bench.json"), JSON.stringify({ started, options, queries, pages: pages && { ...pages, targets: pages.targets.map(({ action, cookie, ...t }) => t) } }, null, 2));

@@ -43,6 +43,9 @@ export async function encodeActionBody(fields: Record<string, string>): Promise<
   return { contentType: response.headers.get("content-type")!, body: await response.text() };
 }
 
+/** A short mark of one run of a benchmark, for the keys and ids it makes. */
+export const runMark = () => Date.now().toString(36) + crypto.randomBytes(2).toString("hex");
+
 export type ActionOutcome = { ok: boolean; id?: string; error?: string };
 
 /** The action's result row in an RSC answer. */
@@ -76,9 +79,31 @@ export type Verification = { ok: boolean; summary: string };
 
 const actionsFile = "src/features/orders/actions.ts";
 
-function baseHeaders(id: string, contentType: string, origin: string, cookie: string) {
-  return { "next-action": id, accept: "text/x-component", "content-type": contentType, origin, cookie };
+/** Headers and body of one order action as the browser posts it; the body may hold placeholders. */
+export async function orderActionTemplate(
+  buildDir: string,
+  exportedName: "placeOrderAction" | "orderCommandAction",
+  fields: Record<string, string>,
+  origin: string,
+  cookie: string,
+): Promise<{ headers: Record<string, string>; body: string }> {
+  const { contentType, body } = await encodeActionBody(fields);
+  const id = actionId(buildDir, actionsFile, exportedName);
+  return { headers: { "next-action": id, accept: "text/x-component", "content-type": contentType, origin, cookie }, body };
 }
+
+/** One action POST; answers the action's verdict and the answer's headers. */
+export async function postAction(base: string, request: ActionRequest, headers: Record<string, string>) {
+  const response = await fetch(base + request.path, { method: "POST", headers, body: request.body, redirect: "manual" });
+  return { outcome: actionOutcome(response.status, await response.text()), headers: response.headers };
+}
+
+export const PLACE_ORDER_FIELDS = {
+  categoryId: "",
+  title: "楼道灯不亮了",
+  description: "三单元二楼楼道灯坏了好几天，晚上上下楼看不见，请帮忙报修。",
+  contactPreference: "IN_APP",
+};
 
 /** 居民点单 by one resident: a new idempotency key per request, as a fresh form would have. */
 export async function placeOrderCase(options: {
@@ -91,32 +116,32 @@ export async function placeOrderCase(options: {
   gridWorkers: number;
 }): Promise<ActionCase> {
   const KEY = "@@bench-key@@";
-  const { contentType, body } = await encodeActionBody({
-    idempotencyKey: KEY,
-    categoryId: options.categoryId,
-    title: "楼道灯不亮了",
-    description: "三单元二楼楼道灯坏了好几天，晚上上下楼看不见，请帮忙报修。",
-    contactPreference: "IN_APP",
-  });
+  const { headers, body } = await orderActionTemplate(
+    options.buildDir,
+    "placeOrderAction",
+    { idempotencyKey: KEY, ...PLACE_ORDER_FIELDS, categoryId: options.categoryId },
+    options.origin,
+    options.cookie,
+  );
+  // Keys and ids carry the run's own mark, so a database kept for another run (--reuse) has
+  // none of them yet.
+  const run = runMark();
   let prefix = "";
-  let counter = 0;
   const placedQuery = `FROM "Order" WHERE "placedById" = $1 AND "idempotencyKey" LIKE $2`;
   return {
     name: "place an order (action)",
     path: "/resident/orders/new",
     as: `resident ${options.resident.label}`,
     cookie: options.cookie,
-    headers: baseHeaders(actionId(options.buildDir, actionsFile, "placeOrderAction"), contentType, options.origin, options.cookie),
+    headers,
     async prepare(_db, tag) {
-      prefix = `bench-${tag}-`;
-      counter = 0;
+      prefix = `bench-${run}-${tag}-`;
     },
     next() {
-      counter++;
       return { path: "/resident/orders/new", body: body.replace(KEY, `${prefix}${crypto.randomUUID()}`) };
     },
     async verify(db, tag, succeeded) {
-      const like = `bench-${tag}-%`;
+      const like = `bench-${run}-${tag}-%`;
       const { rows } = await db.query(
         `SELECT (SELECT count(*) ${placedQuery})::int AS orders,
                 (SELECT count(*) FROM "OrderEvent" e WHERE e.type = 'PLACED' AND e."orderId" IN (SELECT id ${placedQuery}))::int AS events,
@@ -148,17 +173,18 @@ export async function acceptCase(options: {
   categoryId: string;
 }): Promise<ActionCase> {
   const ORDER = "@@bench-order@@";
-  const { contentType, body } = await encodeActionBody({ orderId: ORDER, command: "accept" });
+  const { headers, body } = await orderActionTemplate(options.buildDir, "orderCommandAction", { orderId: ORDER, command: "accept" }, options.origin, options.cookie);
   let supply: string[] = [];
   let used = 0;
   let courtyardSecretaries = 0;
-  const ids = (tag: string) => `bench_acc_${tag}_%`;
+  const run = runMark();
+  const ids = (tag: string) => `bench_acc_${run}_${tag}_%`;
   return {
     name: "accept an order (action)",
     path: "/orders/:id",
     as: `grid worker ${options.worker.label}`,
     cookie: options.cookie,
-    headers: baseHeaders(actionId(options.buildDir, actionsFile, "orderCommandAction"), contentType, options.origin, options.cookie),
+    headers,
     async prepare(db, tag, count) {
       // A recent order of the grid lends its courtyard, building and requester.
       const { rows } = await db.query(
@@ -172,7 +198,7 @@ export async function acceptCase(options: {
                 'bench-acc-' || $3 || '-' || g, 'bench', now(), now()
            FROM t, generate_series(1, $5::int) g
          RETURNING id, "courtyardId"`,
-        [options.gridId, options.worker.id, tag, options.categoryId, count],
+        [options.gridId, options.worker.id, `${run}_${tag}`, options.categoryId, count],
       );
       if (rows.length !== count) throw new Error(`could not make ${count} new orders in grid ${options.gridId}`);
       await db.query(

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "@playwright/test";
+import { chromium, type Page } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./chromium";
 
 export const root = path.resolve(import.meta.dirname, "../..");
@@ -70,19 +70,32 @@ export function buildApp(env: NodeJS.ProcessEnv, say: (line: string) => void): B
 
 /**
  * Preloaded into `next start` (NODE_OPTIONS=--import): counts the statements the app sends
- * through `pg` (Prisma's adapter uses it) and answers the count on a port of its own.
- * Written into the private copy at run time; nothing of it is in the build.
+ * through `pg` (Prisma's adapter uses it), and among them the updates of "Order", and answers
+ * both as JSON on a port of its own. Written into the private copy at run time; nothing of it
+ * is in the build.
  */
 const COUNTER = `
 import http from "node:http";
 import { createRequire } from "node:module";
 const pg = createRequire(process.cwd() + "/package.json")("pg");
-let count = 0;
+const counts = { statements: 0, orderUpdates: 0 };
 const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (...args) { count++; return query.apply(this, args); };
+pg.Client.prototype.query = function (...args) {
+  counts.statements++;
+  const text = typeof args[0] === "string" ? args[0] : args[0] && args[0].text;
+  if (typeof text === "string" && /^\\s*UPDATE\\s+("public"\\.)?"Order"\\s/.test(text)) counts.orderUpdates++;
+  return query.apply(this, args);
+};
 const port = Number(process.env.LINLI_BENCH_COUNTER_PORT);
-if (port) http.createServer((req, res) => res.end(String(count))).on("error", () => {}).listen(port, "127.0.0.1").unref();
+if (port) http.createServer((req, res) => res.end(JSON.stringify(counts))).on("error", () => {}).listen(port, "127.0.0.1").unref();
 `;
+
+export type Counts = { statements: number; orderUpdates: number };
+
+/** What the statement counter inside a `next start` has counted so far. */
+export async function readCounter(port: number): Promise<Counts> {
+  return (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as Counts;
+}
 
 export type AppServer = { base: string; port: number; counterPort?: number; process: ChildProcess; stop(): Promise<void> };
 
@@ -144,8 +157,10 @@ export async function settle(base: string) {
   }
 }
 
-/** Signs in through the sign-in page in Chromium; answers the session's Cookie header. */
-export async function signIn(base: string, phone: string, landing: RegExp): Promise<string> {
+export type BrowserSession = { cookie: string; page: Page; close(): Promise<void> };
+
+/** Signs in through the sign-in page in Chromium and keeps the page open (e.g. to sign out later). */
+export async function browserSession(base: string, phone: string, landing: RegExp): Promise<BrowserSession> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error("No Chromium (install Debian's chromium or set LINLI_CHROMIUM) to sign in with.");
   const browser = await chromium.launch({ executablePath, args: chromiumArgs });
@@ -156,11 +171,19 @@ export async function signIn(base: string, phone: string, landing: RegExp): Prom
     await page.getByLabel("密码").fill("Linli@2026");
     await page.getByRole("button", { name: "登录" }).click();
     await page.waitForURL(landing, { timeout: 30_000 });
-    const cookies = await page.context().cookies();
-    return cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-  } finally {
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    return { cookie, page, close: () => browser.close() };
+  } catch (error) {
     await browser.close();
+    throw error;
   }
+}
+
+/** Signs in through the sign-in page in Chromium; answers the session's Cookie header. */
+export async function signIn(base: string, phone: string, landing: RegExp): Promise<string> {
+  const session = await browserSession(base, phone, landing);
+  await session.close();
+  return session.cookie;
 }
 
 export function machine() {
@@ -173,6 +196,26 @@ export function machine() {
     commit,
     load: loadAverage(),
   };
+}
+
+/** The facts every report starts with: when, how, on what, and how busy the machine was. */
+export function runFacts(context: { started: Date; command: string; loadBefore: string; machineExtra?: string; facts: [string, string][] }): string {
+  const m = machine();
+  const rows: [string, string][] = [
+    ["date", context.started.toISOString().replace("T", " ").slice(0, 16) + " UTC"],
+    ["command", `\`${context.command}\``],
+    ["machine", `${m.cpu}, ${m.memory}; Node ${m.node}${context.machineExtra ? `; ${context.machineExtra}` : ""}`],
+    ...context.facts,
+    ["code", `commit ${m.commit} plus the working tree`],
+    ["load average (1/5/15 min) before → after", `${context.loadBefore} → ${m.load}`],
+  ];
+  return rows.map(([label, value]) => `- **${label}**: ${value}`).join("\n");
+}
+
+/** How the script was called, as a command to paste. */
+export function commandLine(script: string): string {
+  const args = process.argv.slice(2);
+  return args.length ? `npm run ${script} -- ${args.join(" ")}` : `npm run ${script}`;
 }
 
 export const loadAverage = () => os.loadavg().map((l) => l.toFixed(1)).join(" / ");
