@@ -56,6 +56,14 @@ async function main(): Promise<number> {
   const created: string[] = [];
   let ok = true;
   const counts = { passed: 0, failed: 0, skipped: 0 };
+  say("dependency advisories (npm audit --omit=dev)");
+  const audit = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/audit.ts"], { stdio: "inherit", env: base }).status;
+  if (audit === 0) counts.passed++;
+  else if (audit === 2) counts.skipped++;
+  else {
+    counts.failed++;
+    ok = false;
+  }
   try {
     created.push(`linli_test_${suffix}`);
     const testDb = server.url(created[0]);
