@@ -2,11 +2,11 @@
 // what an attacker can try from a browser or a script, checked where it lands — the response,
 // the database and the stored file.
 import crypto from "node:crypto";
-import zlib from "node:zlib";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import pg from "pg";
 import sharp from "sharp";
 import { DEMO_PASSWORD, signIn, signInAndLand } from "../support";
+import { floodPng } from "../../support/images";
 
 const INVALID = "手机号或密码不正确，请重新输入。";
 const THROTTLED = "登录失败次数过多，请 15 分钟后再试。";
@@ -130,15 +130,6 @@ const gpsPhoto = () =>
     .withExif({ IFD0: { Make: "TestPhone" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "30/1 39/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "104/1 4/1 0/1" } })
     .jpeg()
     .toBuffer();
-
-/** A real 1×1 PNG whose header claims width × height. */
-async function floodPng(width: number, height: number): Promise<Buffer> {
-  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).png().toBuffer());
-  png.writeUInt32BE(width, 16);
-  png.writeUInt32BE(height, 20);
-  png.writeUInt32BE(zlib.crc32(png.subarray(12, 29)), 29);
-  return png;
-}
 
 test.describe("uploading a photo", () => {
   let api: APIRequestContext;
