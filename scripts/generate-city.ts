@@ -517,8 +517,10 @@ export async function generateCity(databaseUrl: string, options: CityOptions): P
        ORDER BY ev.at, gb.i, ev.k`;
 
     const insertRatings = `
-      INSERT INTO "OrderRating" (id, "orderId", "raterId", "isRequester", round, goal, timing, form, conduct, "minScore", comment, "createdAt")
-      SELECT gb.id || '_r' || x.k, gb.id, x.rater, x.k <> 3, x.round, x.g, x.t, x.f, x.c, least(x.g, x.t, x.f, x.c), x.comment, x.at
+      INSERT INTO "OrderRating" (id, "orderId", "raterId", "isRequester", round, goal, timing, form, conduct, "minScore", comment, "createdAt",
+                                 "communityId", "gridId", "courtyardId", "categoryId")
+      SELECT gb.id || '_r' || x.k, gb.id, x.rater, x.k <> 3, x.round, x.g, x.t, x.f, x.c, least(x.g, x.t, x.f, x.c), x.comment, x.at,
+             gb.community_id, gb.grid_id, gb.courtyard_id, gb.category_id
         FROM gb CROSS JOIN LATERAL (VALUES
           (1, requester_id, 1, g1, t1, f1, c1, comment1, h9),
           (2, requester_id, 2, g2, t2, f2, c2, comment2, h15),

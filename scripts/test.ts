@@ -2,7 +2,8 @@
 // PostgreSQL, then end-to-end tests (Playwright) in Debian's Chromium against a
 // production build. The database server is a throwaway embedded one unless DATABASE_URL
 // names a server; on that server the suite creates and drops its own databases.
-// `npm test -- --no-e2e` skips the browser part while developing.
+// `npm test -- --no-e2e` skips the browser part while developing; `npm test -- --e2e-only
+// tests/e2e/security` runs only the named browser specs (arguments go to Playwright).
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -17,6 +18,8 @@ const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
 const say = (line: string) => process.stdout.write(`[test] ${line}\n`);
 const withE2e = !process.argv.includes("--no-e2e");
+const withVitest = !process.argv.includes("--e2e-only");
+const e2eFilters = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const results = path.join(root, "test-results");
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): boolean {
@@ -56,28 +59,40 @@ async function main(): Promise<number> {
   const created: string[] = [];
   let ok = true;
   const counts = { passed: 0, failed: 0, skipped: 0 };
+  if (withVitest) {
+    say("dependency advisories (npm audit --omit=dev)");
+    const audit = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/audit.ts"], { stdio: "inherit", env: base }).status;
+    if (audit === 0) counts.passed++;
+    else if (audit === 2) counts.skipped++;
+    else {
+      counts.failed++;
+      ok = false;
+    }
+  }
   try {
-    created.push(`linli_test_${suffix}`);
-    const testDb = server.url(created[0]);
-    await prepareDatabase({ adminUrl: server.adminUrl, url: testDb, recreate: true, seed: "never", log: say });
-    say("unit and integration tests");
-    const vitestJson = path.join(results, "vitest.json");
-    ok =
-      run(
-        process.execPath,
-        ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
-        { ...base, DATABASE_URL: testDb },
-      ) && ok;
-    const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
-    if (vitest) {
-      counts.passed += vitest.numPassedTests;
-      counts.failed += vitest.numFailedTests;
-      counts.skipped += vitest.numPendingTests + vitest.numTodoTests;
-    } else ok = false;
+    if (withVitest) {
+      created.push(`linli_test_${suffix}`);
+      const testDb = server.url(created[0]);
+      await prepareDatabase({ adminUrl: server.adminUrl, url: testDb, recreate: true, seed: "never", log: say });
+      say("unit and integration tests");
+      const vitestJson = path.join(results, "vitest.json");
+      ok =
+        run(
+          process.execPath,
+          ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
+          { ...base, DATABASE_URL: testDb },
+        ) && ok;
+      const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
+      if (vitest) {
+        counts.passed += vitest.numPassedTests;
+        counts.failed += vitest.numFailedTests;
+        counts.skipped += vitest.numPendingTests + vitest.numTodoTests;
+      } else ok = false;
+    }
 
     if (withE2e) {
       created.push(`linli_e2e_${suffix}`);
-      const e2eDb = server.url(created[1]);
+      const e2eDb = server.url(created[created.length - 1]);
       await prepareDatabase({ adminUrl: server.adminUrl, url: e2eDb, recreate: true, seed: "always", log: say });
       const env = {
         ...base,
@@ -90,11 +105,13 @@ async function main(): Promise<number> {
         LINLI_UPLOAD_DIR: path.join(results, "uploads"),
       };
       say("building the portal for the end-to-end tests");
-      if (!run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env)) return 1;
+      // --reuse-build: while writing browser tests, keep the last test build (it may be stale).
+      const reuse = process.argv.includes("--reuse-build") && fs.existsSync(path.join(root, ".next-test/BUILD_ID"));
+      if (!reuse && !run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env)) return 1;
       say("end-to-end tests in Chromium");
       const e2eJson = path.join(results, "e2e.json");
       const port = String(await freePort(3100));
-      ok = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], { ...env, E2E_PORT: port, E2E_JSON: e2eJson }) && ok;
+      ok = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], { ...env, E2E_PORT: port, E2E_JSON: e2eJson }) && ok;
       const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(e2eJson);
       if (e2e) {
         counts.passed += e2e.stats.expected;

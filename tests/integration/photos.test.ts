@@ -2,7 +2,6 @@ import crypto from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import zlib from "node:zlib";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
@@ -11,6 +10,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { MAX_UNATTACHED_PHOTOS, readPhoto, storePhoto } from "@/server/uploads/photos";
 import { buildMap } from "../support/factories";
+import { floodPng } from "../support/images";
 
 let dir: string;
 const previousDir = process.env.LINLI_UPLOAD_DIR;
@@ -57,16 +57,6 @@ const phonePhoto = () =>
     .withMetadata({ orientation: 6 })
     .jpeg()
     .toBuffer();
-
-/** A real 1×1 PNG whose header claims width × height: a pixel flood in a few bytes. */
-async function floodPng(width: number, height: number): Promise<Buffer> {
-  const png = Buffer.from(await sharp({ create: { width: 1, height: 1, channels: 3, background: "#fff" } }).png().toBuffer());
-  // Signature (8) + IHDR length (4) + "IHDR" (4) → width at 16, height at 20, CRC at 29.
-  png.writeUInt32BE(width, 16);
-  png.writeUInt32BE(height, 20);
-  png.writeUInt32BE(zlib.crc32(png.subarray(12, 29)), 29);
-  return png;
-}
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(

@@ -42,13 +42,13 @@ const bandWhere: Record<ScoreBand, Prisma.IntFilter | undefined> = {
 
 export function ratingWhere(communityIds: string[], f: RatingFilters): Prisma.OrderRatingWhereInput {
   const range = f.from || f.to ? instants(f.from ?? "2000-01-01", f.to ?? "2099-12-31") : null;
+  // The rating's own copy of where its order stood (docs/decisions/019-rating-location.md):
+  // every filter and the list order are answered by OrderRating_review_idx alone.
   return {
-    order: {
-      communityId: { in: communityIds },
-      ...(f.gridId ? { gridId: f.gridId } : {}),
-      ...(f.courtyardId ? { courtyardId: f.courtyardId } : {}),
-      ...(f.categoryId ? { categoryId: f.categoryId } : {}),
-    },
+    communityId: { in: communityIds },
+    ...(f.gridId ? { gridId: f.gridId } : {}),
+    ...(f.courtyardId ? { courtyardId: f.courtyardId } : {}),
+    ...(f.categoryId ? { categoryId: f.categoryId } : {}),
     ...(range ? { createdAt: { gte: range.from, lt: range.to } } : {}),
     ...(bandWhere[f.band] ? { minScore: bandWhere[f.band] } : {}),
     ...(f.rater === "all" ? {} : { isRequester: f.rater === "requester" }),
@@ -69,15 +69,15 @@ const rowSelect = {
   isRequester: true,
   round: true,
   createdAt: true,
+  category: { select: { nameZh: true, nameEn: true } },
+  courtyard: { select: { name: true } },
+  grid: { select: { name: true } },
   order: {
     select: {
       id: true,
       number: true,
       title: true,
       status: true,
-      category: { select: { nameZh: true, nameEn: true } },
-      courtyard: { select: { name: true } },
-      grid: { select: { name: true } },
       requester: { select: { name: true, phone: true } },
     },
   },
@@ -113,9 +113,9 @@ const toRow = (r: Row): RatingRow => ({
   number: r.order.number,
   title: r.order.title,
   status: r.order.status,
-  category: { zh: r.order.category.nameZh, en: r.order.category.nameEn },
-  courtyard: r.order.courtyard.name,
-  grid: r.order.grid.name,
+  category: { zh: r.category.nameZh, en: r.category.nameEn },
+  courtyard: r.courtyard.name,
+  grid: r.grid.name,
   goal: r.goal,
   timing: r.timing,
   form: r.form,
@@ -210,8 +210,7 @@ export async function ratingStats(communityIds: string[], from: Date, to: Date):
            count(*) FILTER (WHERE r."minScore" >= 4)::int AS "satisfied",
            count(*) FILTER (WHERE r."isRequester")::int AS "requester"
       FROM "OrderRating" r
-      JOIN "Order" o ON o."id" = r."orderId"
-     WHERE o."communityId" IN (${Prisma.join(communityIds)})
+     WHERE r."communityId" IN (${Prisma.join(communityIds)})
        AND r."createdAt" >= ${from} AND r."createdAt" < ${to}`;
   return row;
 }

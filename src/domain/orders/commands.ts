@@ -198,6 +198,10 @@ export async function rateOrder(actor: Actor, orderId: string, raw: RatingInput)
             ...rating,
             minScore: Math.min(rating.goal, rating.timing, rating.form, rating.conduct),
             createdAt: now,
+            communityId: o.communityId,
+            gridId: o.gridId,
+            courtyardId: o.courtyardId,
+            categoryId: o.categoryId,
           },
         });
       },

@@ -1,6 +1,8 @@
 // The ratings review: scope, filters, order (poor first), averages, and masked numbers.
 import { describe, expect, it } from "vitest";
 import { listRatings, noRatingFilters, type RatingFilters } from "@/domain/metrics/ratings";
+import { moveCourtyard } from "@/domain/admin/courtyards";
+import { sendBackToGrid } from "@/domain/orders/commands";
 import { chinaDay, addDays } from "@/domain/metrics/periods";
 import { db } from "@/server/db/client";
 import { FULL_PHONE, reviewFixture } from "./review-fixture";
@@ -61,6 +63,17 @@ describe("the ratings review", () => {
       const page = await listRatings(outsider, all());
       expect(page).toMatchObject({ total: 0, items: [], averages: { count: 0, goal: null } });
     }
+  });
+
+  it("keeps a rating with the grid whose work was rated when the order later moves to another grid", async () => {
+    const { map, people, orders } = await reviewFixture();
+    await sendBackToGrid(people.staffA, orders.poor.id, { note: "问题未解决，退回网格" });
+    // Sent back, the order is open again and moves with its courtyard to the other grid.
+    await moveCourtyard(people.admin, map.a1.id, { gridId: map.A2.id });
+    expect((await db.order.findUniqueOrThrow({ where: { id: orders.poor.id } })).gridId).toBe(map.A2.id);
+    const poorOfA1 = await listRatings(people.staffA, all({ gridId: map.A1.id, band: "poor" }));
+    expect(poorOfA1.items.find((r) => r.orderId === orders.poor.id)).toMatchObject({ grid: "第一网格", minScore: 1 });
+    expect((await listRatings(people.staffA, all({ gridId: map.A2.id }))).items.map((r) => r.orderId)).not.toContain(orders.poor.id);
   });
 
   it("shows the last page for a page number past the end", async () => {
