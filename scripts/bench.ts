@@ -184,7 +184,13 @@ async function benchPages(databaseUrl: string, queries: QueryReport | null): Pro
         [actionGrid.gridId, resident],
       )
     ).rows[0].userId as string;
-    const gridWorkers = (await db.query(`SELECT count(DISTINCT "userId")::int AS n FROM "RoleAssignment" WHERE role = 'GRID_WORKER' AND "gridId" = $1`, [actionGrid.gridId])).rows[0].n as number;
+    const gridWorkers = (
+      await db.query(
+        `SELECT count(DISTINCT r."userId")::int AS n FROM "RoleAssignment" r JOIN "User" u ON u.id = r."userId"
+          WHERE r.role = 'GRID_WORKER' AND r."gridId" = $1 AND u."disabledAt" IS NULL`,
+        [actionGrid.gridId],
+      )
+    ).rows[0].n as number;
     const category = (await db.query(`SELECT id FROM "OrderCategory" WHERE active AND "requiresDispatch" ORDER BY code LIMIT 1`)).rows[0].id as string;
     const placerCookie = await signIn(base, await phoneOf(placer), /\/resident/);
     const acceptorCookie = await signIn(base, await phoneOf(actionGrid.userId), /\/grid/);
