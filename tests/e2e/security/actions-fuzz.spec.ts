@@ -4,13 +4,13 @@
 // form at all, a NUL, unknown intents). Never a 500; a refusal carries a translated sentence and
 // leaves the database exactly as it was; whatever is accepted is written whole.
 // docs/decisions/017-server-action-probes.md says why this runs over HTTP.
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { brokenInvariants, changedTables, closeDb, db, fingerprint, type Fingerprint } from "./actions-db";
 import { isClearError, login } from "./actions-messages";
 import { cases, type Case } from "./actions-table";
 import { buildActions, callAction, formData, postForm, type ActionAnswer, type Body, type ManifestEntry } from "./actions-wire";
-import { argsFor, shapes, World, type Caller, type Input } from "./actions-world";
+import { argsFor, demoPhones, shapes, World, type Caller, type Input } from "./actions-world";
 
 const RUNS = 12;
 const SEED = 20261123;
@@ -97,7 +97,7 @@ function formOf(entries: Entries): FormData {
 /** Tables a refused call may still write: failed attempts are counted by the throttles. */
 const counted: Record<string, string[]> = { signInAction: ["RateLimiterFlexible"], changePasswordAction: ["RateLimiterFlexible"] };
 
-type Performer = { caller?: Caller; client: Awaited<ReturnType<World["ownAccount"]>>["client"]; userId?: string };
+type Performer = { client: APIRequestContext; userId?: string };
 
 /** Notifications of everyone but the performer, which no call of theirs may touch. */
 async function othersNotifications(userId: string) {
@@ -106,7 +106,7 @@ async function othersNotifications(userId: string) {
 }
 
 /** The checks every answer passes, whatever was sent; answers the new baseline. */
-async function judge(c: Case, answer: ActionAnswer, before: Fingerprint, what: string, performer: Performer): Promise<Fingerprint> {
+async function judge(c: Case, answer: ActionAnswer, before: Fingerprint, what: string): Promise<Fingerprint> {
   expect(answer.status, `${what}: status`).toBe(200);
   expect(answer.threw, `${what}: the action threw`).toBe(false);
   const after = await fingerprint();
@@ -144,9 +144,9 @@ async function judge(c: Case, answer: ActionAnswer, before: Fingerprint, what: s
 async function performerOf(c: Case, performer: Awaited<ReturnType<Case["setup"]>>["performer"]): Promise<Performer> {
   if (performer) return { client: performer };
   const caller = (c.allowed as Caller[])[0];
-  const phone = { resident: "13800000001", grid: "13800000002", branch: "13800000003", staff: "13800000004", admin: "13800000005" }[caller as string];
+  const phone = demoPhones[caller];
   const userId = phone ? (await db().query<{ id: string }>(`SELECT id FROM "User" WHERE phone = $1`, [phone])).rows[0]?.id : undefined;
-  return { caller, client: world.clients[caller], userId };
+  return { client: world.clients[caller], userId };
 }
 
 const pageOf = (c: Case, input: Input) => (typeof c.page === "string" ? c.page : c.page(input));
@@ -172,7 +172,7 @@ for (const [index, c] of cases.entries()) {
       fc.asyncProperty(inputs, async (args) => {
         const what = `${label} with ${JSON.stringify(args, (k, v) => (v instanceof FormData ? [...v.entries()] : typeof v === "string" && v.length > 60 ? `${v.slice(0, 20)}…(${v.length})` : v))}`;
         const answer = await callAction(performer.client, action, pageOf(c, input), args, { headers });
-        before = await judge(c, answer, before, what, performer);
+        before = await judge(c, answer, before, what);
       }),
       { numRuns: RUNS, seed: SEED + index, endOnFailure: true },
     );
@@ -232,7 +232,7 @@ for (const exportedName of [...new Set(cases.map((c) => c.action))]) {
     let before = await fingerprint();
     for (const [what, args] of malformedCalls(action, input)) {
       const answer = await callAction(performer.client, action, pageOf(c, input), args);
-      before = await judge(c, answer, before, `${exportedName}: ${what}`, performer);
+      before = await judge(c, answer, before, `${exportedName}: ${what}`);
       const result = answer.result as { ok?: boolean } | undefined;
       if (exportedName !== "signOutAction") expect(result?.ok, `${exportedName}: ${what} is not performed`).not.toBe(true);
     }

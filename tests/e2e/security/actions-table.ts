@@ -7,7 +7,7 @@ import path from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
 import { freshPhone, one } from "./actions-db";
 import { newClient, type ActionAnswer, type Fields } from "./actions-wire";
-import type { Caller, Input, World } from "./actions-world";
+import { demoPhones, type Caller, type Input, type World } from "./actions-world";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
@@ -96,8 +96,7 @@ function placing(name: string, page: string, allowed: Caller[], extra: (w: World
          WHERE o.title = $1`,
         [fields(input).title],
       );
-      const performer = { resident: "13800000001", grid: "13800000002" }[allowed[0] as string];
-      expect(order).toEqual({ requester, placedBy: performer, courtyard: "府河小区" });
+      expect(order).toEqual({ requester, placedBy: demoPhones[allowed[0]], courtyard: "府河小区" });
     },
   };
 }

@@ -23,7 +23,7 @@ export const callers = [
 ] as const;
 export type Caller = (typeof callers)[number];
 
-const demoPhones: Partial<Record<Caller, string>> = {
+export const demoPhones: Partial<Record<Caller, string>> = {
   resident: "13800000001",
   grid: "13800000002",
   branch: "13800000003",

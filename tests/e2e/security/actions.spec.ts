@@ -70,7 +70,8 @@ for (const [index, c] of cases.entries()) {
   const label = `${c.action}${c.name ? ` ${c.name}` : ""}`;
   // Next checks the Origin before it decodes the call, whatever the action: once per action.
   const probeOrigin = cases.findIndex((other) => other.action === c.action) === index;
-  const title = `${label}: refused outside its roles and scope${probeOrigin ? " and from a foreign origin" : ""}; performed by ${typeof c.allowed === "string" ? c.allowed : c.allowed[0]}`;
+  const who = c.allowed === "everyone" ? "open to everyone" : c.allowed === "signedIn" ? "refused when signed out" : "refused outside its roles and scope";
+  const title = `${label}: ${who}${probeOrigin ? ", and from a foreign origin" : ""}; performed${typeof c.allowed === "string" ? "" : ` by ${c.allowed[0]}`}`;
   test(title, async () => {
     const { input, performer } = await c.setup(world);
     const page = typeof c.page === "string" ? c.page : c.page(input);
