@@ -12,7 +12,7 @@ import { cases, type Case } from "./actions-table";
 import { buildActions, callAction, formData, postForm, type ActionAnswer, type Body, type ManifestEntry } from "./actions-wire";
 import { argsFor, demoPhones, shapes, World, type Caller, type Input } from "./actions-world";
 
-const RUNS = 12;
+const RUNS = 10;
 const SEED = 20261123;
 
 let actions: ManifestEntry[];
