@@ -75,6 +75,13 @@ export type ActionAnswer = {
 
 export type CallOptions = { origin?: string | null; headers?: Record<string, string> };
 
+/**
+ * A connection per call. A caller's idle keep-alive socket can be closed by the server (after
+ * its keep-alive timeout, or after refusing an oversized body unread) just as the next POST goes
+ * out on it, which fails with ECONNRESET; a POST is not retried.
+ */
+const noReuse = { connection: "close" };
+
 /** POSTs a fetch-style server action call and decodes the answer. */
 export async function callAction(
   context: APIRequestContext,
@@ -89,6 +96,7 @@ export async function callAction(
     headers: {
       "next-action": action.id,
       accept: "text/x-component",
+      ...noReuse,
       "content-type": contentType,
       ...(origin === null ? {} : { origin }),
       ...options.headers,
@@ -195,7 +203,7 @@ export async function postForm(context: APIRequestContext, action: ManifestEntry
   const { body, contentType } = await multipart(formData({ [`$ACTION_ID_${action.id}`]: "", ...fields }));
   const origin = options.origin === undefined ? baseURL() : options.origin;
   const response = await context.post(page, {
-    headers: { "content-type": contentType, ...(origin === null ? {} : { origin }), ...options.headers },
+    headers: { "content-type": contentType, ...noReuse, ...(origin === null ? {} : { origin }), ...options.headers },
     data: body,
     maxRedirects: 0,
     failOnStatusCode: false,
