@@ -18,7 +18,12 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: findChromium() ?? undefined, args: chromiumArgs },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /security\/actions.*\.spec\.ts$/ },
+    // The server-action probes compare fingerprints of the whole database, so they run alone,
+    // one file at a time, once every other spec is done (docs/decisions/017-server-action-probes.md).
+    { name: "actions", use: { browserName: "chromium" }, testMatch: /security\/actions.*\.spec\.ts$/, dependencies: ["chromium"], workers: 1 },
+  ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start -p ${port}`,
     url: `http://localhost:${port}/api/health`,

@@ -44,3 +44,21 @@ export async function runAction<T>(
     return { ok: false, error: say("generic") };
   }
 }
+
+/**
+ * Whether a form action got what a form sends. The browser always sends FormData, but a direct
+ * POST can send any value React encodes (text, a number, an object …) or text no form field
+ * holds: a NUL character, which PostgreSQL refuses to store. Such a call is answered as invalid
+ * input before any field is read, rather than failing on `form.get` or in the database.
+ */
+export function isFormInput(value: unknown): value is FormData {
+  if (!(value instanceof FormData)) return false;
+  for (const entry of value.values()) if (typeof entry === "string" && entry.includes("\u0000")) return false;
+  return true;
+}
+
+/** The answer to a call whose input no form of ours produces. */
+export async function invalidCall(): Promise<{ ok: false; error: string }> {
+  const t = await getTranslations("errors");
+  return { ok: false, error: t("invalidInput") };
+}

@@ -23,7 +23,8 @@ export const noteSchema = z.object({ note: note(), photoIds });
 export const requiredNoteSchema = (key: string) => z.object({ note: requiredNote(key), photoIds });
 
 export const transferSchema = z.object({ gridId: id, note: requiredNote("reasonRequired") });
-export const mergeSchema = z.object({ targetNumber: z.coerce.number().int().positive("targetRequired"), note: note() });
+// Order numbers are PostgreSQL integers: a larger one names no order (and would fail the query).
+export const mergeSchema = z.object({ targetNumber: z.coerce.number().int().positive("targetRequired").max(2_147_483_647, "mergeTargetInvalid"), note: note() });
 
 export const assigneeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("GRID_WORKER"), userId: id }),
@@ -36,7 +37,9 @@ export const dispatchSchema = z.object({
   // A date picked in a form (YYYY-MM-DD) means the end of that day in China.
   dueAt: z.preprocess(
     (v) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T23:59:59+08:00` : v),
-    z.coerce.date({ message: "dueDateRequired" }),
+    // Within the longest resolution limit a category may have (a year): a date centuries away
+    // would keep the order off every overdue list.
+    z.coerce.date({ message: "dueDateRequired" }).refine((d) => d.getTime() <= Date.now() + 366 * 86400_000, "dueDateTooLate"),
   ),
 });
 export type DispatchInput = z.input<typeof dispatchSchema>;

@@ -14,7 +14,7 @@ import { assignRole, removeRole } from "@/domain/admin/roles";
 import { createCommunity, createStreet, renameCommunity, renameStreet, setCommunityActive, setStreetActive } from "@/domain/admin/streets";
 import { createUser, renameUser, resetPassword, revealPhone, setUserDisabled } from "@/domain/admin/users";
 import { homePath } from "@/features/workspaces/workspaces";
-import { runAction } from "@/server/action";
+import { invalidCall, isFormInput, runAction } from "@/server/action";
 import type { Actor } from "@/server/authz/permissions";
 import { AppError } from "@/server/errors";
 import type { AdminResult, AdminState } from "./action-types";
@@ -29,6 +29,7 @@ function read(form: FormData): Form {
 }
 
 async function dispatch(form: FormData, handlers: Record<string, Work>): Promise<AdminState> {
+  if (!isFormInput(form)) return invalidCall();
   const intent = String(form.get("intent") ?? "");
   const handler = Object.hasOwn(handlers, intent) ? handlers[intent] : undefined;
   const result = await runAction(async (actor) => {
@@ -106,6 +107,7 @@ export async function peopleAction(_previous: AdminState, form: FormData): Promi
 
 /** The signed-in person's own password; afterwards on to their workspace. */
 export async function changePasswordAction(_previous: AdminState, form: FormData): Promise<AdminState> {
+  if (!isFormInput(form)) return invalidCall();
   let destination: string | null = null;
   const result = await runAction(async (actor) => {
     await changeOwnPassword(actor, { current: form.get("current") ?? "", next: form.get("next") ?? "", confirm: form.get("confirm") ?? "" });

@@ -1,10 +1,14 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { isFormInput } from "@/server/action";
 import { signIn, signOut } from "@/server/auth/config";
 import { signInFormSchema, type SignInState } from "./schemas";
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const parsed = signInFormSchema.safeParse({ phone: form.get("phone"), password: form.get("password") });
+  // Nothing a sign-in form sends: answered like wrong credentials, and not counted as an attempt.
+  if (!isFormInput(form)) return { error: "invalid" };
+  // Text, also when a direct POST leaves a field out, so that the schema's own messages apply.
+  const parsed = signInFormSchema.safeParse({ phone: String(form.get("phone") ?? ""), password: String(form.get("password") ?? "") });
   if (!parsed.success) {
     const fieldErrors: SignInState["fieldErrors"] = {};
     for (const issue of parsed.error.issues) {

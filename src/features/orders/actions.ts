@@ -20,7 +20,7 @@ import {
   withdrawOrder,
 } from "@/domain/orders/commands";
 import { placeOrder } from "@/domain/orders/place-order";
-import { runAction, type ActionResult } from "@/server/action";
+import { invalidCall, isFormInput, runAction, type ActionResult } from "@/server/action";
 import { AppError } from "@/server/errors";
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "");
@@ -34,6 +34,7 @@ function refresh(orderId?: string) {
 export type PlaceOrderState = ActionResult<{ id: string; number: number }> | null;
 
 export async function placeOrderAction(_previous: PlaceOrderState, form: FormData): Promise<PlaceOrderState> {
+  if (!isFormInput(form)) return invalidCall();
   const result = await runAction((actor) =>
     placeOrder(actor, {
       categoryId: text(form, "categoryId"),
@@ -54,6 +55,7 @@ export type OrderActionState = ActionResult<{ status: string }> | null;
 
 /** One entry point for the commands on an order page; `command` picks the domain function. */
 export async function orderCommandAction(_previous: OrderActionState, form: FormData): Promise<OrderActionState> {
+  if (!isFormInput(form)) return invalidCall();
   const orderId = text(form, "orderId");
   const command = text(form, "command");
   const note = text(form, "note");
@@ -110,6 +112,7 @@ export async function orderCommandAction(_previous: OrderActionState, form: Form
 }
 
 export async function meTooAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult | null> {
+  if (!isFormInput(form)) return invalidCall();
   const orderId = text(form, "orderId");
   const result = await runAction((actor) => addMeToo(actor, orderId));
   if (result.ok) refresh(orderId);

@@ -1,7 +1,7 @@
 // Scoped queries: Prisma `where` fragments that return only what an actor may see for an
 // operation. Reads go through these so that a forbidden record is simply not found.
 import type { Prisma } from "@/generated/prisma/client";
-import { AppError } from "@/server/errors";
+import { AppError, notFoundError } from "@/server/errors";
 import { can, permissions, type Actor, type Location, type Operation } from "./permissions";
 
 const NOTHING = { id: { in: [] as string[] } };
@@ -22,7 +22,7 @@ function assignmentsFor(actor: Actor | null, operation: Operation) {
 /** Throws not_found (answered as 404) unless the actor may perform the operation there. */
 export function assertCan(actor: Actor | null, operation: Operation, target?: Location): asserts actor is Actor {
   if (!actor) throw new AppError("unauthenticated");
-  if (!can(actor, operation, target)) throw new AppError("not_found");
+  if (!can(actor, operation, target)) throw notFoundError();
 }
 
 export function courtyardScope(actor: Actor | null, operation: Operation): Prisma.CourtyardWhereInput {
