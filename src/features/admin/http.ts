@@ -5,20 +5,7 @@ import "server-only";
 export const jsonResponse = (body: unknown, status = 200) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
-function requestHost(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("host");
-}
-
-export function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (origin === null) return true;
-  try {
-    return new URL(origin).host === requestHost(request);
-  } catch {
-    return false;
-  }
-}
+export { sameOrigin } from "@/server/http/origin";
 
 export class BodyTooLarge extends Error {}
 

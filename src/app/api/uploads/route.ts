@@ -1,6 +1,7 @@
 // Photo upload for order forms: multipart field `file` → { id, width, height }. Not a server
 // action, so it checks the Origin itself (CSRF) and bounds the body before reading it.
 import { currentActor } from "@/server/auth/session";
+import { sameOrigin } from "@/server/http/origin";
 import { AppError } from "@/server/errors";
 import { MAX_PHOTO_BYTES, photoErrors, storePhoto } from "@/server/uploads/photos";
 
@@ -14,22 +15,6 @@ const json = (body: unknown, status: number) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 class BodyTooLarge extends Error {}
-
-/** The request's host as the browser addressed it (the proxy's, when one forwards). */
-function requestHost(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("host");
-}
-
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (origin === null) return true;
-  try {
-    return new URL(origin).host === requestHost(request);
-  } catch {
-    return false; // "null" and other opaque origins
-  }
-}
 
 /** Reads the body, stopping as soon as it grows past the limit (Content-Length may be absent). */
 async function readBody(request: Request, limit: number): Promise<Buffer> {
