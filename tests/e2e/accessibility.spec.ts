@@ -46,6 +46,7 @@ async function checkPage(page: Page, url: string) {
   const response = await page.goto(url);
   expect(response?.status(), url).toBe(200);
   await expectNoViolations(page, url);
+  if ((page.viewportSize()?.width ?? 0) <= 360) await expectNoSidewaysScroll(page, url);
   const closed = page.locator("main details:not([open]) > summary");
   if ((await closed.count()) > 0) {
     for (let left = await closed.count(); left > 0; left--) await closed.first().click();
@@ -61,6 +62,21 @@ async function checkPage(page: Page, url: string) {
     const panel = await toggle.getAttribute("aria-controls");
     expect.soft(await violations(page, panel ? `#${panel}` : "main"), `${url} with "${name}" open`).toEqual([]);
   }
+}
+
+/**
+ * On a phone the page is no wider than the screen, at the default text size and with the
+ * browser's text set to 200% (default font 16 → 32 px, as in text-zoom.spec.ts; the layout
+ * follows at once, no reload).
+ */
+async function expectNoSidewaysScroll(page: Page, url: string) {
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect.soft(await overflow(), `${url} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 32, fixed: 26 } });
+  expect.soft(await overflow(), `${url} scrolls sideways at 360 px with 200% text`).toBeLessThanOrEqual(0);
+  await cdp.send("Page.setFontSizes", { fontSizes: { standard: 16, fixed: 13 } });
+  await cdp.detach();
 }
 
 const roles: CallerKey[] = ["resident", "neighbour", "gridWorker", "secretary", "staff", "admin", "adminElsewhere"];
