@@ -37,6 +37,11 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
+  // Next.js serves its global error page at this address too, with a 500: anyone could make
+  // the server report errors at will. Asked for by name, it is simply not a page.
+  async rewrites() {
+    return { beforeFiles: [{ source: "/_global-error", destination: "/_not-found" }], afterFiles: [], fallback: [] };
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,8 +1,29 @@
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./scripts/lib/chromium";
 
-// Run through `npm test`, which prepares the database and the build and sets E2E_PORT.
+// Run through `npm test`, which prepares the databases and the build and sets E2E_PORT.
 const port = Number(process.env.E2E_PORT ?? 3100);
+
+// The sweep of every page and route handler (tests/e2e/security) runs against a second server
+// of the same build on a database of its own, so that other tests' writes never disturb its
+// proof that GET changes nothing (docs/decisions/016-page-and-route-sweep.md). Without
+// SWEEP_DATABASE_URL it shares the main server.
+const sweepDatabase = process.env.SWEEP_DATABASE_URL;
+const sweepPort = sweepDatabase ? Number(process.env.SWEEP_PORT ?? port + 1) : port;
+const sweepURL = `http://localhost:${sweepPort}`;
+const sweepSpecs = [/security[\\/]pages\.spec\.ts$/, /accessibility\.spec\.ts$/];
+const actionSpecs = /security[\\/]actions.*\.spec\.ts$/;
+
+const server = (listen: number, env: Record<string, string> = {}) => ({
+  command: `node node_modules/next/dist/bin/next start -p ${listen}`,
+  url: `http://localhost:${listen}/api/health`,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+  env,
+});
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -19,17 +40,26 @@ export default defineConfig({
     launchOptions: { executablePath: findChromium() ?? undefined, args: chromiumArgs },
   },
   projects: [
-    { name: "chromium", use: { browserName: "chromium" }, testIgnore: /security\/actions.*\.spec\.ts$/ },
-    // The server-action probes compare fingerprints of the whole database, so they run alone,
-    // one file at a time, once every other spec is done (docs/decisions/017-server-action-probes.md).
-    { name: "actions", use: { browserName: "chromium" }, testMatch: /security\/actions.*\.spec\.ts$/, dependencies: ["chromium"], workers: 1 },
+    { name: "chromium", testIgnore: [...sweepSpecs, actionSpecs], use: { browserName: "chromium" } },
+    // The server-action probes compare fingerprints of the whole main database, so they run
+    // alone, one file at a time, once every other spec on it is done
+    // (docs/decisions/017-server-action-probes.md).
+    { name: "actions", use: { browserName: "chromium" }, testMatch: actionSpecs, dependencies: ["chromium"], workers: 1 },
+    { name: "sweep-setup", testMatch: /security[\\/]sweep\.setup\.ts$/, teardown: "sweep-unchanged", use: { baseURL: sweepURL } },
+    { name: "sweep", testMatch: sweepSpecs, dependencies: ["sweep-setup"], fullyParallel: true, use: { browserName: "chromium", baseURL: sweepURL } },
+    { name: "sweep-unchanged", testMatch: /security[\\/]unchanged\.teardown\.ts$/, use: { baseURL: sweepURL } },
   ],
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
-    url: `http://localhost:${port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    server(port),
+    ...(sweepDatabase
+      ? [
+          server(sweepPort, {
+            DATABASE_URL: sweepDatabase,
+            LINLI_UPLOAD_DIR: process.env.SWEEP_UPLOAD_DIR ?? path.resolve("test-results", "sweep-uploads"),
+            // Timers are not requests: the housekeeping must not write while the sweep counts rows.
+            LINLI_HOUSEKEEPING: "0",
+          }),
+        ]
+      : []),
+  ],
 });

@@ -94,6 +94,10 @@ async function main(): Promise<number> {
       created.push(`linli_e2e_${suffix}`);
       const e2eDb = server.url(created[created.length - 1]);
       await prepareDatabase({ adminUrl: server.adminUrl, url: e2eDb, recreate: true, seed: "always", log: say });
+      // The page and route sweep's own database and server (playwright.config.ts).
+      created.push(`linli_sweep_${suffix}`);
+      const sweepDb = server.url(created[created.length - 1]);
+      await prepareDatabase({ adminUrl: server.adminUrl, url: sweepDb, recreate: true, seed: "always", log: say });
       const env = {
         ...base,
         NODE_ENV: "production" as const,
@@ -110,8 +114,13 @@ async function main(): Promise<number> {
       if (!reuse && !run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env)) return 1;
       say("end-to-end tests in Chromium");
       const e2eJson = path.join(results, "e2e.json");
-      const port = String(await freePort(3100));
-      ok = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], { ...env, E2E_PORT: port, E2E_JSON: e2eJson }) && ok;
+      const port = await freePort(3100);
+      const sweep = {
+        SWEEP_DATABASE_URL: sweepDb,
+        SWEEP_PORT: String(await freePort(port + 1)),
+        SWEEP_UPLOAD_DIR: path.join(results, "sweep-uploads"),
+      };
+      ok = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], { ...env, ...sweep, E2E_PORT: String(port), E2E_JSON: e2eJson }) && ok;
       const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(e2eJson);
       if (e2e) {
         counts.passed += e2e.stats.expected;

@@ -43,24 +43,28 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {t("demoTitle")}
           </h2>
           <p className="mb-3 text-gray-700">{t("demoIntro", { password: DEMO_PASSWORD })}</p>
-          <table className="w-full text-left">
-            <thead>
-              <tr className="border-b border-gray-300">
-                <th scope="col" className="py-1 pr-2">{t("demoPhone")}</th>
-                <th scope="col" className="py-1 pr-2">{t("demoRole")}</th>
-                <th scope="col" className="py-1">{t("demoScope")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {demoAccounts.map((account) => (
-                <tr key={account.phone} className="border-b border-gray-100">
-                  <td className="py-1 pr-2 font-mono">{account.phone}</td>
-                  <td className="py-1 pr-2">{tRoles(account.role)}</td>
-                  <td className="py-1">{account.scope}</td>
+          {/* At large text sizes on a phone the table is wider than the screen: it scrolls in
+              its own region (reachable by keyboard), not the whole page. */}
+          <div role="region" aria-labelledby="demo-title" tabIndex={0} className="overflow-x-auto">
+            <table className="w-full text-left">
+              <thead>
+                <tr className="border-b border-gray-300">
+                  <th scope="col" className="py-1 pr-2">{t("demoPhone")}</th>
+                  <th scope="col" className="py-1 pr-2">{t("demoRole")}</th>
+                  <th scope="col" className="py-1">{t("demoScope")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {demoAccounts.map((account) => (
+                  <tr key={account.phone} className="border-b border-gray-100">
+                    <td className="py-1 pr-2 font-mono">{account.phone}</td>
+                    <td className="py-1 pr-2">{tRoles(account.role)}</td>
+                    <td className="py-1">{account.scope}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
     </main>

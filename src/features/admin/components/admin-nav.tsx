@@ -1,6 +1,24 @@
 "use client";
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+
+/**
+ * While a section loads, its link says so. The console has no loading.tsx: a Suspense boundary
+ * there would commit a 200 before a record page could answer 404 for a record out of scope
+ * (docs/decisions/016-page-and-route-sweep.md).
+ */
+function Pending() {
+  const { pending } = useLinkStatus();
+  const t = useTranslations("admin");
+  if (!pending) return null;
+  return (
+    <span role="status" className="ml-2 inline-flex items-center">
+      <span aria-hidden="true" className="h-4 w-4 animate-spin rounded-full border-2 border-gray-300 border-t-brand-700" />
+      <span className="sr-only">{t("loading")}</span>
+    </span>
+  );
+}
 
 /** The console's sections; the current one is marked for screen readers and by colour and weight. */
 export function AdminNav({ items, label }: { items: { href: string; label: string }[]; label: string }) {
@@ -20,6 +38,7 @@ export function AdminNav({ items, label }: { items: { href: string; label: strin
                 }`}
               >
                 {item.label}
+                <Pending />
               </Link>
             </li>
           );

@@ -20,10 +20,14 @@ export function Section({ id, title, children, actions }: { id: string; title: s
   );
 }
 
-/** A focusable, labelled scroll area: keyboard users can scroll it too (axe scrollable-region-focusable). */
+/**
+ * A focusable, labelled scroll area: keyboard users can scroll it too (axe scrollable-region-focusable).
+ * `relative` makes it the containing block of the screen-reader-only (absolutely positioned)
+ * texts in its cells; otherwise those escape its clipping and widen the whole page.
+ */
 export function TableScroll({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="max-w-full overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200 print:overflow-visible print:ring-0">
+    <div role="region" aria-label={label} tabIndex={0} className="relative max-w-full overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200 print:overflow-visible print:ring-0">
       {children}
     </div>
   );
