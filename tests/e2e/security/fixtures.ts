@@ -198,7 +198,11 @@ async function writeFixture(db: pg.Client) {
   };
   const rating = async (order: string, score: number, comment: string) =>
     db.query(
-      `INSERT INTO "OrderRating" (id, "orderId", "raterId", "isRequester", round, goal, timing, form, conduct, "minScore", comment) VALUES ($1, $2, $3, true, 1, $4, $4, $4, $4, $4, $5)`,
+      // A rating carries where its order stood (docs/decisions/019-rating-location.md).
+      `INSERT INTO "OrderRating" (id, "orderId", "raterId", "isRequester", round, goal, timing, form, conduct, "minScore", comment,
+                                  "communityId", "gridId", "courtyardId", "categoryId")
+       SELECT $1, o.id, $3, true, 1, $4, $4, $4, $4, $4, $5, o."communityId", o."gridId", o."courtyardId", o."categoryId"
+         FROM "Order" o WHERE o.id = $2`,
       [`${order}-rating`, order, resident, score, comment],
     );
   const accepted = { acceptedAt: new Date(now), acceptedById: worker, respondedAt: new Date(now) };
