@@ -170,19 +170,28 @@ test("POST /api/uploads and /api/admin/import refuse foreign origins, strangers 
   expect(problems).toEqual([]);
 });
 
-test("Auth.js refuses a sign-in or sign-out posted from another site without its CSRF token", async ({ playwright, baseURL }) => {
+test("Auth.js refuses a sign-in or sign-out posted from another site", async ({ playwright, baseURL }) => {
   const ctx = await contexts(playwright, baseURL!);
   try {
+    // src/proxy.ts refuses the cross-site write before Auth.js sees it (its CSRF token would too).
     const signIn = await ctx.anonymous.post("/api/auth/callback/credentials", {
       form: { phone: "13800000005", password: "Linli@2026" },
       headers: { Origin: FOREIGN },
       maxRedirects: 0,
     });
-    expect(signIn.status()).toBe(302);
-    expect(signIn.headers()["location"]).toContain("/login?error=");
+    expect(signIn.status()).toBe(403);
     expect(signIn.headers()["set-cookie"] ?? "").not.toContain("session-token=");
+    // Without the page's CSRF token, a same-site post is refused by Auth.js itself.
+    const noToken = await ctx.anonymous.post("/api/auth/callback/credentials", {
+      form: { phone: "13800000005", password: "Linli@2026" },
+      maxRedirects: 0,
+    });
+    expect(noToken.status()).toBe(302);
+    expect(noToken.headers()["location"]).toContain("/login?error=");
+    expect(noToken.headers()["set-cookie"] ?? "").not.toContain("session-token=");
 
     const signOut = await ctx.resident.post("/api/auth/signout", { form: {}, headers: { Origin: FOREIGN }, maxRedirects: 0 });
+    expect(signOut.status()).toBe(403);
     expect(signOut.headers()["set-cookie"] ?? "").not.toMatch(/session-token=;|session-token=(?:;|$)/);
     // Still signed in: the session row is untouched (the teardown checks every row too).
     const home = await ctx.resident.get("/resident", { maxRedirects: 0 });

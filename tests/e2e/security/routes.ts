@@ -229,6 +229,8 @@ export const routeTable: Record<string, Route> = {
   },
 
   "/api/health": { kind: "route", probes: () => [{ url: "/api/health", allowed: callerKeys, answer: everyone(200), public: true }] },
+  // The site icon (src/app/icon.svg), served to everyone.
+  "/icon.svg": { kind: "route", probes: () => [{ url: "/icon.svg", allowed: callerKeys, answer: everyone(200), public: true, binary: true }] },
   // The benchmark's floor: reads and writes nothing, so it may stay in production builds.
   "/api/floor": { kind: "route", probes: () => [{ url: "/api/floor", allowed: callerKeys, answer: everyone(200), public: true }] },
   "/api/photos/[id]": {
