@@ -6,7 +6,10 @@ import { hashPassword } from "@/server/auth/password";
 import { db } from "@/server/db/client";
 
 const tag = () => crypto.randomBytes(4).toString("hex");
-export const uniquePhone = () => `177${String(crypto.randomInt(1e8)).padStart(8, "0")}`;
+// Consecutive numbers from a random start: random draws alone collide (2,500 of them share a
+// number about once in 30 runs), and each test file's process starts somewhere else.
+let lastPhone = crypto.randomInt(1e8);
+export const uniquePhone = () => `177${String((lastPhone = (lastPhone + 1) % 1e8)).padStart(8, "0")}`;
 
 /** Street → two communities; community A has grids A1 (courtyard a1) and A2 (a2); B has B1 (b1). */
 export async function buildMap() {
