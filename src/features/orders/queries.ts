@@ -11,7 +11,8 @@ import { db } from "@/server/db/client";
 
 export const PAGE_SIZE = 20;
 
-const listSelect = {
+/** The columns an order list row shows; the staff lists use the same row. */
+export const listSelect = {
   id: true,
   number: true,
   title: true,
@@ -26,7 +27,7 @@ const listSelect = {
 
 type ListRow = Prisma.OrderGetPayload<{ select: typeof listSelect }>;
 
-function toListItem(row: ListRow, now: Date) {
+export function toListItem(row: ListRow, now: Date) {
   return {
     id: row.id,
     number: row.number,

@@ -4,28 +4,15 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { maskPhoneNumbers } from "@/domain/metrics/cells";
 import { visibleCommunityIds } from "@/domain/metrics/overview";
-import { overdue } from "@/domain/orders/deadlines";
 import { openStatuses } from "@/domain/orders/machine";
 import { orderScope } from "@/domain/orders/scope";
 import { maskPhone } from "@/domain/privacy/mask";
-import type { OrderListItem, Page } from "@/features/orders/queries";
+import { listSelect, toListItem, type OrderListItem, type Page } from "@/features/orders/queries";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 
 export const STAFF_PAGE_SIZE = 20;
 
-const listSelect = {
-  id: true,
-  number: true,
-  title: true,
-  status: true,
-  dueAt: true,
-  createdAt: true,
-  meTooCount: true,
-  awaitingMeeting: true,
-  category: { select: { nameZh: true, nameEn: true } },
-  courtyard: { select: { name: true } },
-} satisfies Prisma.OrderSelect;
 
 const pageOf = (page: number, total: number) => {
   const pages = Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE));
@@ -40,19 +27,7 @@ export async function overdueOrders(actor: Actor, page = 1, now = new Date()): P
   const rows = total
     ? await db.order.findMany({ where, orderBy: [{ dueAt: "asc" }, { number: "asc" }], select: listSelect, skip: (at.page - 1) * STAFF_PAGE_SIZE, take: STAFF_PAGE_SIZE })
     : [];
-  const items = rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    title: r.title,
-    status: r.status,
-    category: { zh: r.category.nameZh, en: r.category.nameEn },
-    courtyard: r.courtyard.name,
-    dueAt: r.dueAt,
-    createdAt: r.createdAt,
-    meTooCount: r.meTooCount,
-    awaitingMeeting: r.awaitingMeeting,
-    overdue: overdue(r, now),
-  }));
+  const items = rows.map((r) => toListItem(r, now));
   return { items, total, ...at };
 }
 

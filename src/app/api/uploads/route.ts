@@ -1,6 +1,7 @@
 // Photo upload for order forms: multipart field `file` → { id, width, height }. Not a server
 // action, so it checks the Origin itself (CSRF) and bounds the body before reading it.
 import { currentActor } from "@/server/auth/session";
+import { BodyTooLarge, readBody } from "@/server/http/body";
 import { sameOrigin } from "@/server/http/origin";
 import { AppError } from "@/server/errors";
 import { MAX_PHOTO_BYTES, photoErrors, storePhoto } from "@/server/uploads/photos";
@@ -14,27 +15,6 @@ const MAX_BODY_BYTES = MAX_PHOTO_BYTES + 512 * 1024;
 const json = (body: unknown, status: number) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
-class BodyTooLarge extends Error {}
-
-/** Reads the body, stopping as soon as it grows past the limit (Content-Length may be absent). */
-async function readBody(request: Request, limit: number): Promise<Buffer> {
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 function statusOf(error: AppError): number {
   if (error.message === photoErrors.tooLarge) return 413;
   if (error.message === photoErrors.unsupported) return 415;
@@ -46,9 +26,6 @@ export async function POST(request: Request) {
   if (!sameOrigin(request)) return json({ error: "请求来源无效。" }, 403);
   const actor = await currentActor();
   if (!actor) return json({ error: "请先登录。" }, 401);
-
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return json({ error: photoErrors.tooLarge }, 413);
 
   let file: FormDataEntryValue | null;
   try {
