@@ -3,7 +3,8 @@
 // production build. The database server is a throwaway embedded one unless DATABASE_URL
 // names a server; on that server the suite creates and drops its own databases.
 // `npm test -- --no-e2e` skips the browser part while developing; `npm test -- --e2e-only
-// tests/e2e/security` runs only the named browser specs (arguments go to Playwright).
+// tests/e2e/security` runs only the named browser specs (arguments go to Playwright);
+// `npm test -- --no-e2e tests/integration/photos.test.ts` runs only the named Vitest files.
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -19,7 +20,9 @@ process.chdir(root);
 const say = (line: string) => process.stdout.write(`[test] ${line}\n`);
 const withE2e = !process.argv.includes("--no-e2e");
 const withVitest = !process.argv.includes("--e2e-only");
-const e2eFilters = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const filters = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const e2eFilters = withVitest ? [] : filters;
+const vitestFilters = withE2e ? [] : filters;
 const results = path.join(root, "test-results");
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): boolean {
@@ -79,7 +82,7 @@ async function main(): Promise<number> {
       ok =
         run(
           process.execPath,
-          ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
+          ["node_modules/vitest/vitest.mjs", "run", ...vitestFilters, "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
           { ...base, DATABASE_URL: testDb },
         ) && ok;
       const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
