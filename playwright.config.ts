@@ -15,6 +15,12 @@ const sweepURL = `http://localhost:${sweepPort}`;
 const sweepSpecs = [/security[\\/]pages\.spec\.ts$/, /accessibility\.spec\.ts$/];
 const actionSpecs = /security[\\/]actions.*\.spec\.ts$/;
 
+// The server-action probes compare fingerprints of their whole database, so they too run on a
+// server and database of their own (docs/decisions/017-server-action-probes.md), beside the
+// other specs rather than after them. Without ACTIONS_DATABASE_URL they share the main server.
+const actionsDatabase = process.env.ACTIONS_DATABASE_URL;
+const actionsPort = actionsDatabase ? Number(process.env.ACTIONS_PORT ?? port + 2) : port;
+
 const server = (listen: number, env: Record<string, string> = {}) => ({
   command: `node node_modules/next/dist/bin/next start -p ${listen}`,
   url: `http://localhost:${listen}/api/health`,
@@ -41,10 +47,8 @@ export default defineConfig({
   },
   projects: [
     { name: "chromium", testIgnore: [...sweepSpecs, actionSpecs], use: { browserName: "chromium" } },
-    // The server-action probes compare fingerprints of the whole main database, so they run
-    // alone, one file at a time, once every other spec on it is done
-    // (docs/decisions/017-server-action-probes.md).
-    { name: "actions", use: { browserName: "chromium" }, testMatch: actionSpecs, dependencies: ["chromium"], workers: 1 },
+    // One file at a time: each compares the fingerprint of the whole database before and after.
+    { name: "actions", use: { browserName: "chromium", baseURL: `http://localhost:${actionsPort}` }, testMatch: actionSpecs, workers: 1 },
     { name: "sweep-setup", testMatch: /security[\\/]sweep\.setup\.ts$/, teardown: "sweep-unchanged", use: { baseURL: sweepURL } },
     { name: "sweep", testMatch: sweepSpecs, dependencies: ["sweep-setup"], fullyParallel: true, use: { browserName: "chromium", baseURL: sweepURL } },
     { name: "sweep-unchanged", testMatch: /security[\\/]unchanged\.teardown\.ts$/, use: { baseURL: sweepURL } },
@@ -57,6 +61,16 @@ export default defineConfig({
             DATABASE_URL: sweepDatabase,
             LINLI_UPLOAD_DIR: process.env.SWEEP_UPLOAD_DIR ?? path.resolve("test-results", "sweep-uploads"),
             // Timers are not requests: the housekeeping must not write while the sweep counts rows.
+            LINLI_HOUSEKEEPING: "0",
+          }),
+        ]
+      : []),
+    ...(actionsDatabase
+      ? [
+          server(actionsPort, {
+            DATABASE_URL: actionsDatabase,
+            LINLI_UPLOAD_DIR: process.env.ACTIONS_UPLOAD_DIR ?? path.resolve("test-results", "actions-uploads"),
+            // No timer may write between a probe's two fingerprints.
             LINLI_HOUSEKEEPING: "0",
           }),
         ]

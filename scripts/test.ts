@@ -5,22 +5,24 @@
 // `npm test -- --no-e2e` skips the browser part while developing; `npm test -- --e2e-only
 // tests/e2e/security` runs only the named browser specs (arguments go to Playwright);
 // `npm test -- --no-e2e tests/integration/photos.test.ts` runs only the named Vitest files.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { findChromium } from "./lib/chromium";
+import { ensureChromium } from "./lib/chromium";
 import { freePort } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/prepare-database";
 import { throwawayServer } from "./lib/throwaway-db";
-import { dropDatabase } from "../src/server/db/migrate";
+import { dropDatabase, ensureDatabase } from "../src/server/db/migrate";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
 const say = (line: string) => process.stdout.write(`[test] ${line}\n`);
 const withE2e = !process.argv.includes("--no-e2e");
 const withVitest = !process.argv.includes("--e2e-only");
-const filters = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+// Everything but the script's own flags goes to the one runner asked for (files, -g, --project …).
+const ownFlags = ["--no-e2e", "--e2e-only", "--reuse-build"];
+const filters = process.argv.slice(2).filter((a) => !ownFlags.includes(a));
 const e2eFilters = withVitest ? [] : filters;
 const vitestFilters = withE2e ? [] : filters;
 const results = path.join(root, "test-results");
@@ -38,16 +40,45 @@ function readJson<T>(file: string): T | null {
   }
 }
 
+/** The production build for the browser tests, in the background: it needs no database. */
+function startBuild(env: NodeJS.ProcessEnv): Promise<boolean> {
+  const log = path.join(results, "build.log");
+  const out = fs.openSync(log, "w");
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", out, out], env });
+  return new Promise((resolve) => {
+    child.on("exit", (code) => {
+      fs.closeSync(out);
+      if (code !== 0) process.stdout.write(fs.readFileSync(log, "utf8"));
+      resolve(code === 0);
+    });
+  });
+}
+
+type PlaywrightReport = {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  suites: PlaywrightSuite[];
+};
+type PlaywrightSuite = {
+  suites?: PlaywrightSuite[];
+  specs?: { tests: { projectName: string; status: string; results: { status: string }[] }[] }[];
+};
+
+/** Tests per project that never ran (a project they depend on failed, or the run stopped). */
+function notRun(report: PlaywrightReport): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const visit = (suite: PlaywrightSuite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests) if (t.results.length === 0) counts[t.projectName] = (counts[t.projectName] ?? 0) + 1;
+    }
+    suite.suites?.forEach(visit);
+  };
+  report.suites.forEach(visit);
+  return counts;
+}
+
 async function main(): Promise<number> {
-  const chromium = findChromium();
-  if (withE2e && !chromium) {
-    process.stderr.write(
-      "No Chromium found for the end-to-end tests.\n" +
-        "Install Debian's package:  sudo apt-get install -y chromium\n" +
-        "or set LINLI_CHROMIUM=/path/to/chromium.\n",
-    );
-    return 1;
-  }
+  const chromium = withE2e ? ensureChromium(say) : null;
+  if (withE2e && !chromium) return 1;
   fs.rmSync(results, { recursive: true, force: true });
   fs.mkdirSync(results, { recursive: true });
   const suffix = crypto.randomBytes(3).toString("hex");
@@ -59,23 +90,36 @@ async function main(): Promise<number> {
     AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
     AUTH_TRUST_HOST: "true",
   };
+  const names = { vitest: `linli_test_${suffix}`, e2e: `linli_e2e_${suffix}`, sweep: `linli_sweep_${suffix}`, actions: `linli_actions_${suffix}` };
   const created: string[] = [];
+  const e2eEnv = {
+    ...base,
+    NODE_ENV: "production" as const,
+    DATABASE_URL: server.url(names.e2e),
+    LINLI_DEMO: "1",
+    LINLI_CHROMIUM: chromium ?? "",
+    // Its own build folder, so that a test run never disturbs a running `npm start`.
+    LINLI_DIST_DIR: ".next-test",
+    LINLI_UPLOAD_DIR: path.join(results, "uploads"),
+  };
+  // --reuse-build: while writing browser tests, keep the last test build (it may be stale).
+  const reuse = process.argv.includes("--reuse-build") && fs.existsSync(path.join(root, ".next-test/BUILD_ID"));
+  if (withE2e && !reuse) say("building the portal for the end-to-end tests, beside the other tests (test-results/build.log)");
+  const build = withE2e && !reuse ? startBuild(e2eEnv) : Promise.resolve(true);
   let ok = true;
   const counts = { passed: 0, failed: 0, skipped: 0 };
-  if (withVitest) {
-    say("dependency advisories (npm audit --omit=dev)");
-    const audit = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/audit.ts"], { stdio: "inherit", env: base }).status;
-    if (audit === 0) counts.passed++;
-    else if (audit === 2) counts.skipped++;
-    else {
-      counts.failed++;
-      ok = false;
-    }
-  }
   try {
     if (withVitest) {
-      created.push(`linli_test_${suffix}`);
-      const testDb = server.url(created[0]);
+      say("dependency advisories (npm audit --omit=dev)");
+      const audit = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/audit.ts"], { stdio: "inherit", env: base }).status;
+      if (audit === 0) counts.passed++;
+      else if (audit === 2) counts.skipped++;
+      else {
+        counts.failed++;
+        ok = false;
+      }
+      created.push(names.vitest);
+      const testDb = server.url(names.vitest);
       await prepareDatabase({ adminUrl: server.adminUrl, url: testDb, recreate: true, seed: "never", log: say });
       say("unit and integration tests");
       const vitestJson = path.join(results, "vitest.json");
@@ -94,44 +138,43 @@ async function main(): Promise<number> {
     }
 
     if (withE2e) {
-      created.push(`linli_e2e_${suffix}`);
-      const e2eDb = server.url(created[created.length - 1]);
-      await prepareDatabase({ adminUrl: server.adminUrl, url: e2eDb, recreate: true, seed: "always", log: say });
-      // The page and route sweep's own database and server (playwright.config.ts).
-      created.push(`linli_sweep_${suffix}`);
-      const sweepDb = server.url(created[created.length - 1]);
-      await prepareDatabase({ adminUrl: server.adminUrl, url: sweepDb, recreate: true, seed: "always", log: say });
-      const env = {
-        ...base,
-        NODE_ENV: "production" as const,
-        DATABASE_URL: e2eDb,
-        LINLI_DEMO: "1",
-        LINLI_CHROMIUM: chromium!,
-        // Its own build folder, so that a test run never disturbs a running `npm start`.
-        LINLI_DIST_DIR: ".next-test",
-        LINLI_UPLOAD_DIR: path.join(results, "uploads"),
-      };
-      say("building the portal for the end-to-end tests");
-      // --reuse-build: while writing browser tests, keep the last test build (it may be stale).
-      const reuse = process.argv.includes("--reuse-build") && fs.existsSync(path.join(root, ".next-test/BUILD_ID"));
-      if (!reuse && !run(process.execPath, ["node_modules/next/dist/bin/next", "build"], env)) return 1;
+      // One database with the demo data for the specs, and a copy each for the page and route
+      // sweep and for the server-action probes, which compare fingerprints of their whole
+      // database and so run on servers of their own (playwright.config.ts).
+      created.push(names.e2e, names.sweep, names.actions);
+      await prepareDatabase({ adminUrl: server.adminUrl, url: server.url(names.e2e), recreate: true, seed: "always", log: say });
+      for (const copy of [names.sweep, names.actions]) await ensureDatabase(server.adminUrl, copy, { recreate: true, template: names.e2e });
+      if (!(await build)) {
+        say("the build failed (above)");
+        return 1;
+      }
       say("end-to-end tests in Chromium");
       const e2eJson = path.join(results, "e2e.json");
       const port = await freePort(3100);
-      const sweep = {
-        SWEEP_DATABASE_URL: sweepDb,
-        SWEEP_PORT: String(await freePort(port + 1)),
+      const sweepPort = await freePort(port + 1);
+      const servers = {
+        E2E_PORT: String(port),
+        SWEEP_DATABASE_URL: server.url(names.sweep),
+        SWEEP_PORT: String(sweepPort),
         SWEEP_UPLOAD_DIR: path.join(results, "sweep-uploads"),
+        ACTIONS_DATABASE_URL: server.url(names.actions),
+        ACTIONS_PORT: String(await freePort(sweepPort + 1)),
+        ACTIONS_UPLOAD_DIR: path.join(results, "actions-uploads"),
       };
-      ok = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], { ...env, ...sweep, E2E_PORT: String(port), E2E_JSON: e2eJson }) && ok;
-      const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(e2eJson);
+      ok = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], { ...e2eEnv, ...servers, E2E_JSON: e2eJson }) && ok;
+      const e2e = readJson<PlaywrightReport>(e2eJson);
       if (e2e) {
         counts.passed += e2e.stats.expected;
         counts.failed += e2e.stats.unexpected + e2e.stats.flaky;
         counts.skipped += e2e.stats.skipped;
+        for (const [project, n] of Object.entries(notRun(e2e))) {
+          say(`NOT RUN: ${n} test(s) of the Playwright project "${project}" never started`);
+          ok = false;
+        }
       } else ok = false;
     }
   } finally {
+    await build;
     if (process.env.DATABASE_URL) for (const name of created) await dropDatabase(server.adminUrl, name).catch(() => {});
     await server.stop();
   }

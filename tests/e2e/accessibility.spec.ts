@@ -1,41 +1,39 @@
 // axe on every page of the build, for each role that may open it, at 1280 px and at 360 px:
 // the pages and the records behind them come from the sweep's route table
-// (security/routes.ts), so a new page is checked as soon as it has its row there. It runs in
-// the sweep project, on the sweep's database and with the sessions its setup made: it only
-// reads, and the sweep's teardown shows that no row changed. The 200% text checks, which place
-// and rate orders, are in text-zoom.spec.ts.
-import AxeBuilder from "@axe-core/playwright";
+// (security/routes.ts), so a new page is checked as soon as it has its row there. One test per
+// page, caller and width, so that each stays short on a slow machine and the two workers share
+// them evenly. It runs in the sweep project, on the sweep's database and with the sessions its
+// setup made: it only reads, and the sweep's teardown shows that no row changed. The 200% text
+// checks that place and rate orders are in text-zoom.spec.ts.
 import { expect, test, type Page } from "@playwright/test";
-import { loadFixture, withDb, type CallerKey } from "./security/fixtures";
+import { axeViolations, expectNoViolations } from "./axe";
+import { loadFixture, namedFixture, withDb, type CallerKey, type Fixture } from "./security/fixtures";
 import { expected, routeTable } from "./security/routes";
 import { storageStateOf } from "./security/sessions";
 
 test.describe.configure({ mode: "parallel" });
 
-const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+let fixture: Promise<Fixture> | undefined;
+const realFixture = () => (fixture ??= withDb(loadFixture));
 
-async function violations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page }).withTags(tags);
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-async function expectNoViolations(page: Page, label: string) {
-  // Next.js streams the <title> with the page's metadata: wait for it before judging.
-  await expect(page).toHaveTitle(/\S/);
-  // Soft: one run reports every page's violations, not only the first page's.
-  expect.soft(await violations(page), label).toEqual([]);
-}
+type PageProbe = { route: string; index: number; named: string };
 
 /** Every page (with its states reachable by URL) the caller may open, from the route table. */
-async function pagesOf(caller: CallerKey): Promise<string[]> {
-  const fixture = await withDb(loadFixture);
-  return Object.values(routeTable)
-    .filter((row) => row.kind === "page")
-    .flatMap((row) => row.probes(fixture).map((probe) => ({ probe, answer: expected(probe, "page", caller) })))
-    .filter(({ probe, answer }) => answer.status === 200 && probe.allowed.includes(caller))
-    .map(({ probe }) => probe.url);
+function pagesOf(caller: CallerKey): PageProbe[] {
+  return Object.entries(routeTable)
+    .filter(([, row]) => row.kind === "page")
+    .flatMap(([route, row]) =>
+      row
+        .probes(namedFixture())
+        .map((probe, index) => ({ route, index, named: probe.url, open: expected(probe, "page", caller).status === 200 && probe.allowed.includes(caller) })),
+    )
+    .filter((p) => p.open)
+    .map(({ route, index, named }) => ({ route, index, named }));
+}
+
+/** The probe's address with the real ids of the sweep's database. */
+async function urlOf({ route, index }: PageProbe): Promise<string> {
+  return routeTable[route].probes(await realFixture())[index].url;
 }
 
 /**
@@ -45,13 +43,13 @@ async function pagesOf(caller: CallerKey): Promise<string[]> {
 async function checkPage(page: Page, url: string) {
   const response = await page.goto(url);
   expect(response?.status(), url).toBe(200);
-  await expectNoViolations(page, url);
+  await expectNoViolations(page, url, { soft: true });
   if ((page.viewportSize()?.width ?? 0) <= 360) await expectNoSidewaysScroll(page, url);
   const closed = page.locator("main details:not([open]) > summary");
   if ((await closed.count()) > 0) {
     for (let left = await closed.count(); left > 0; left--) await closed.first().click();
     await expect(closed).toHaveCount(0);
-    expect.soft(await violations(page, "main"), `${url} with its disclosures open`).toEqual([]);
+    expect.soft(await axeViolations(page, "main"), `${url} with its disclosures open`).toEqual([]);
   }
   const toggles = page.locator("main button[aria-expanded]");
   for (let i = 0; i < (await toggles.count()); i++) {
@@ -60,7 +58,7 @@ async function checkPage(page: Page, url: string) {
     await toggle.click();
     await expect(toggle).toHaveAttribute("aria-expanded", "true");
     const panel = await toggle.getAttribute("aria-controls");
-    expect.soft(await violations(page, panel ? `#${panel}` : "main"), `${url} with "${name}" open`).toEqual([]);
+    expect.soft(await axeViolations(page, panel ? `#${panel}` : "main"), `${url} with "${name}" open`).toEqual([]);
   }
 }
 
@@ -90,29 +88,33 @@ for (const viewport of [
 
     test("the sign-in page, its error state and the 404 page have no violations", async ({ page }) => {
       await page.goto("/login");
-      await expectNoViolations(page, "/login");
+      await expectNoViolations(page, "/login", { soft: true });
       // Refused by the form's own check, before any sign-in is attempted.
       await page.getByLabel("手机号").fill("123");
       await page.getByRole("button", { name: "登录" }).click();
       await expect(page.getByText("请输入 11 位手机号码。")).toBeVisible();
-      await expectNoViolations(page, "/login with errors");
+      await expectNoViolations(page, "/login with errors", { soft: true });
       await page.goto("/no-such-page");
-      await expectNoViolations(page, "404");
+      await expectNoViolations(page, "404", { soft: true });
     });
 
     for (const caller of roles) {
-      test(`every page ${caller} may open has no violations`, async ({ browser }) => {
-        test.setTimeout(240_000);
-        const context = await browser.newContext({ storageState: storageStateOf(caller), viewport: { width: viewport.width, height: viewport.height } });
-        // Every page is opened by address, so the RSC requests are only Next's link prefetches:
-        // a server render each, for nothing axe looks at.
-        await context.route((url) => url.searchParams.has("_rsc"), (route) => route.abort());
-        const page = await context.newPage();
-        const urls = await pagesOf(caller);
-        expect(urls.length).toBeGreaterThan(0);
-        for (const url of urls) await checkPage(page, url);
-        await context.close();
+      test("every page of the route table is checked for " + caller, () => {
+        expect(pagesOf(caller).length).toBeGreaterThan(0);
       });
+      for (const probe of pagesOf(caller)) {
+        test(`${caller} ${probe.named}`, async ({ browser }) => {
+          const context = await browser.newContext({ storageState: storageStateOf(caller), viewport: { width: viewport.width, height: viewport.height } });
+          // Every page is opened by address, so the RSC requests are only Next's link prefetches:
+          // a server render each, for nothing axe looks at.
+          await context.route((url) => url.searchParams.has("_rsc"), (route) => route.abort());
+          try {
+            await checkPage(await context.newPage(), await urlOf(probe));
+          } finally {
+            await context.close();
+          }
+        });
+      }
     }
   });
 }

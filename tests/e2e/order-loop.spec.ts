@@ -1,21 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInAndLand } from "./support";
-
-const homes: Record<string, string> = {
-  "13800000001": "/resident",
-  "13800000002": "/grid",
-  "13800000003": "/branch",
-  "13800000004": "/staff",
-  "13800000006": "/grid",
-  "13800000007": "/resident",
-};
-
-async function as(browser: Browser, phone: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAndLand(page, phone, homes[phone]);
-  return page;
-}
+import { signedInAs } from "./support";
 
 async function placeOrder(page: Page, title: string, options: { public?: boolean } = {}) {
   await page.getByRole("link", { name: "我要点单" }).click();
@@ -36,15 +20,15 @@ test("the whole loop: resident orders, grid accepts, branch dispatches, grid com
   test.setTimeout(90_000);
   const title = `长椅心愿 ${Date.now() % 100000}`;
 
-  const resident = await as(browser, "13800000001");
+  const resident = await signedInAs(browser, "13800000001");
   const orderUrl = await placeOrder(resident, title, { public: true });
 
-  const worker = await as(browser, "13800000002");
+  const worker = await signedInAs(browser, "13800000002");
   await worker.getByRole("link", { name: new RegExp(title) }).click();
   await worker.getByRole("button", { name: "接单" }).click();
   await expect(worker.getByText("待下单").first()).toBeVisible();
 
-  const secretary = await as(browser, "13800000003");
+  const secretary = await signedInAs(browser, "13800000003");
   await secretary.getByRole("link", { name: new RegExp(title) }).click();
   await secretary.getByRole("button", { name: "下单", exact: true }).click();
   await secretary.getByLabel("办理方案").fill("联系物业在花园添置长椅，网格员跟进安装。");
@@ -74,14 +58,14 @@ test("the whole loop: resident orders, grid accepts, branch dispatches, grid com
   await resident.getByRole("button", { name: "提交评价" }).click();
   await expect(resident.getByText("已完结").first()).toBeVisible();
 
-  const staff = await as(browser, "13800000004");
+  const staff = await signedInAs(browser, "13800000004");
   await staff.goto(orderUrl);
   await expect(staff.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(staff.getByText("长椅很结实，谢谢社区！")).toBeVisible();
   await expect(staff.getByText("已完结").first()).toBeVisible();
 
   // The grid worker of another grid may not see it at all.
-  const outsider = await as(browser, "13800000006");
+  const outsider = await signedInAs(browser, "13800000006");
   const response = await outsider.goto(orderUrl);
   expect(response?.status()).toBe(404);
   await expect(outsider.getByText(title)).toHaveCount(0);
@@ -89,10 +73,10 @@ test("the whole loop: resident orders, grid accepts, branch dispatches, grid com
 
 test("a grid worker declines an order with a reason the resident sees", async ({ browser }) => {
   const title = `退回测试 ${Date.now() % 100000}`;
-  const resident = await as(browser, "13800000001");
+  const resident = await signedInAs(browser, "13800000001");
   const orderUrl = await placeOrder(resident, title);
 
-  const worker = await as(browser, "13800000002");
+  const worker = await signedInAs(browser, "13800000002");
   await worker.goto(orderUrl);
   await worker.getByRole("button", { name: "退回" }).click();
   await worker.getByRole("button", { name: "确认退回" }).click();
@@ -108,7 +92,7 @@ test("a grid worker declines an order with a reason the resident sees", async ({
 
 test("a resident withdraws an order before it is accepted", async ({ browser }) => {
   const title = `撤销测试 ${Date.now() % 100000}`;
-  const resident = await as(browser, "13800000001");
+  const resident = await signedInAs(browser, "13800000001");
   const orderUrl = await placeOrder(resident, title);
   await resident.getByRole("button", { name: "撤销" }).click();
   await expect(resident.getByText("撤销后网格员将不再处理这张单，确定撤销吗？")).toBeVisible();
@@ -116,14 +100,14 @@ test("a resident withdraws an order before it is accepted", async ({ browser }) 
   await expect(resident.getByText("已撤销").first()).toBeVisible();
   await expect(resident.getByRole("button", { name: "撤销" })).toHaveCount(0);
 
-  const worker = await as(browser, "13800000002");
+  const worker = await signedInAs(browser, "13800000002");
   await worker.goto(orderUrl);
   await expect(worker.getByRole("button", { name: "接单" })).toHaveCount(0);
 });
 
 test("a neighbour sees the public order on the board without who asked, and says 同需 once", async ({ browser }) => {
   const title = `公示测试 ${Date.now() % 100000}`;
-  const resident = await as(browser, "13800000001");
+  const resident = await signedInAs(browser, "13800000001");
   await placeOrder(resident, title, { public: true });
 
   // 13900010001 is the first demo resident of 府河小区: 王秀英's neighbour.
@@ -145,7 +129,7 @@ test("a neighbour sees the public order on the board without who asked, and says
 
 test("a grid worker places an order on behalf of a resident without a phone (代点单)", async ({ browser }) => {
   const title = `代点单测试 ${Date.now() % 100000}`;
-  const worker = await as(browser, "13800000002");
+  const worker = await signedInAs(browser, "13800000002");
   await worker.getByRole("link", { name: "代点单" }).click();
   await worker.getByLabel("查找居民（姓名或手机号）").fill("13900010002");
   await worker.getByRole("button", { name: "查找" }).click();

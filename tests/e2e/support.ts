@@ -1,5 +1,5 @@
-import { expect, type Page } from "@playwright/test";
-import type { Browser } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { signInOverHttp } from "./security/sessions";
 
 export const DEMO_PASSWORD = "Linli@2026";
 
@@ -26,11 +26,38 @@ export const demoHomes: Record<string, string> = {
   "13800000007": "/resident",
 };
 
+type StorageState = Awaited<ReturnType<APIRequestContext["storageState"]>>;
+const sessions = new Map<string, Promise<StorageState>>();
+
+/**
+ * A session of the demo account, signed in once per worker through Auth.js's credentials
+ * endpoint (as the sign-in form posts): the sign-in form itself is tested in sign-in.spec.ts,
+ * and every other test starts signed in without paying for the form's pages again.
+ */
+function sessionOf(phone: string): Promise<StorageState> {
+  let session = sessions.get(phone);
+  if (!session) {
+    session = (async () => {
+      const request = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+      try {
+        const { status } = await signInOverHttp(request, phone);
+        expect(status, `sign-in of ${phone}`).toBe(302);
+        return await request.storageState();
+      } finally {
+        await request.dispose();
+      }
+    })();
+    sessions.set(phone, session);
+  }
+  return session;
+}
+
 /** A fresh browser context signed in as the demo account, on its home page. */
-export async function signedInAs(browser: Browser, phone: string): Promise<Page> {
-  const context = await browser.newContext();
+export async function signedInAs(browser: Browser, phone: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ ...options, storageState: await sessionOf(phone) });
   const page = await context.newPage();
-  await signInAndLand(page, phone, demoHomes[phone]);
+  await page.goto(demoHomes[phone]);
+  await expect(page).toHaveURL(new RegExp(`${demoHomes[phone]}$`));
   return page;
 }
 

@@ -81,14 +81,17 @@ export async function migrate(databaseUrl: string, log: (line: string) => void =
 }
 
 /** Creates `database` on the server of `adminUrl` unless it exists. */
-export async function ensureDatabase(adminUrl: string, database: string, { recreate = false } = {}) {
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Creates the database when it is missing; `template` copies another one (which nobody may be connected to). */
+export async function ensureDatabase(adminUrl: string, database: string, { recreate = false, template }: { recreate?: boolean; template?: string } = {}) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const quoted = `"${database.replace(/"/g, '""')}"`;
+    const quoted = quote(database);
     if (recreate) await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${quoted}`);
+    if (!rowCount) await client.query(`CREATE DATABASE ${quoted}${template ? ` TEMPLATE ${quote(template)}` : ""}`);
   } finally {
     await client.end();
   }
@@ -98,7 +101,7 @@ export async function dropDatabase(adminUrl: string, database: string) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '""')}" WITH (FORCE)`);
+    await client.query(`DROP DATABASE IF EXISTS ${quote(database)} WITH (FORCE)`);
   } finally {
     await client.end();
   }

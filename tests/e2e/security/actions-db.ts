@@ -7,8 +7,9 @@ import pg from "pg";
 let pool: pg.Pool | undefined;
 
 export function db(): pg.Pool {
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL names the end-to-end database (set by npm test)");
-  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  const url = process.env.ACTIONS_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!url) throw new Error("ACTIONS_DATABASE_URL (or DATABASE_URL) names the probes' database (set by npm test)");
+  pool ??= new pg.Pool({ connectionString: url, max: 2 });
   return pool;
 }
 

@@ -174,7 +174,9 @@ function resolve(value: unknown, rows: Map<string, Row>, depth: number): unknown
 }
 
 export function baseURL(): string {
-  return `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+  // The probes' own server when they have their own database (playwright.config.ts).
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  return `http://localhost:${process.env.ACTIONS_DATABASE_URL ? Number(process.env.ACTIONS_PORT ?? port + 2) : port}`;
 }
 
 export async function newClient(): Promise<APIRequestContext> {

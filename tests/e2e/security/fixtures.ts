@@ -90,10 +90,27 @@ export async function loadFixture(db: pg.Client): Promise<Fixture> {
   const users = {} as Fixture["users"];
   for (const key of callerKeys) if (key !== "anonymous") users[key] = await userId(db, callers[key]);
   return {
+    // The fixture's own records have fixed ids; the demo data's come from the database.
+    ...namedFixture(),
     users,
     communities: { liujiang, jincheng },
     grids: { first: await grid(liujiang, "第一网格"), second: await grid(liujiang, "第二网格"), elsewhere: await grid(jincheng, "第一网格") },
     courtyards: { fuhe: await courtyard("府河小区"), xinlian: await courtyard("新莲新苑小区"), elsewhere: await courtyard("爱丁堡小区") },
+  };
+}
+
+/**
+ * The fixture with a name in place of every id read from the database: enough to list the
+ * probes of the route table (which callers, which pages) before the database is read, for test
+ * titles. A probe's real address comes from loadFixture when the test runs.
+ */
+export function namedFixture(): Fixture {
+  const named = <K extends string>(prefix: string, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, `[${prefix}.${k}]`])) as Record<K, string>;
+  return {
+    users: named("user", callerKeys.filter((c): c is Exclude<CallerKey, "anonymous"> => c !== "anonymous")),
+    communities: named("community", ["liujiang", "jincheng"]),
+    grids: named("grid", ["first", "second", "elsewhere"]),
+    courtyards: named("courtyard", ["fuhe", "xinlian", "elsewhere"]),
     orders: Object.fromEntries(orderStatuses.map((s) => [s, orderId(s)])) as Record<Status, string>,
     otherGridOrder: `${F}-order-other-grid`,
     otherCommunityOrder: `${F}-order-other-community`,

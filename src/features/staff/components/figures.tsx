@@ -47,7 +47,7 @@ export function FigureCards({ figures }: { figures: Figures }) {
           <div key={key} className="flex flex-col rounded-xl bg-white p-4 ring-1 ring-gray-200 break-inside-avoid">
             <dt className="text-lg font-semibold">{t(`figures.${key}`)}</dt>
             <dd className="mt-1 flex flex-wrap items-baseline gap-x-3">
-              <span className="text-3xl font-bold">{value ?? <NoValue label={t("values.noneExplained")} />}</span>
+              <span className="text-3xl font-bold [overflow-wrap:anywhere]">{value ?? <NoValue label={t("values.noneExplained")} />}</span>
               {basis && <span className="text-gray-700">{basis}</span>}
             </dd>
             <dd className="mt-2 text-base leading-relaxed text-gray-800">
