@@ -19,7 +19,7 @@ async function adminPage(browser: Browser): Promise<Page> {
 const csv = (rows: string[]) => Buffer.from(`\uFEFF${["姓名,手机号,小区名称,楼栋号,单元,房号", ...rows].join("\r\n")}\r\n`, "utf8");
 
 test("create a courtyard and a building, a grid worker who signs in, and import residents", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const courtyard = `测试小区${run}`;
   const admin = await adminPage(browser);
 

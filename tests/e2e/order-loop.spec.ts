@@ -17,7 +17,7 @@ async function placeOrder(page: Page, title: string, options: { public?: boolean
 const inFuture = (days: number) => new Date(Date.now() + days * 86400_000).toISOString().slice(0, 10);
 
 test("the whole loop: resident orders, grid accepts, branch dispatches, grid completes, resident rates, staff sees it", async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const title = `长椅心愿 ${Date.now() % 100000}`;
 
   const resident = await signedInAs(browser, "13800000001");

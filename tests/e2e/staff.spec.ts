@@ -9,7 +9,7 @@ import { acceptAndComplete, placeOrderAsResident, rateAll, signedInAs } from "./
 const FULL_PHONE = /(?<!\d)1\d{10}(?!\d)/;
 
 test("staff find a poor rating, follow it up, send it back to the grid, and export the ratings", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const title = `差评回访 ${Date.now() % 100000}`;
   const comment = "=1+1 等了一周才办，请回电13912345678";
 
@@ -87,7 +87,7 @@ for (const [path, heading] of [
   ["/staff/report?month=2026-13", "工作月报"],
 ] as const) {
   test(`${path} answers staff with its page and no accessibility violations`, async ({ browser }) => {
-    const staff = await signedInAs(browser, "13800000004");
+    const staff = await signedInAs(browser, "13800000004", { home: false });
     const response = await staff.goto(path);
     expect(response?.status(), path).toBe(200);
     await expect(staff.getByRole("heading", { level: 1, name: new RegExp(heading) })).toBeVisible();
@@ -97,7 +97,7 @@ for (const [path, heading] of [
 }
 
 test("the review's pages and exports answer 404 to a grid worker", async ({ browser }) => {
-  const worker = await signedInAs(browser, "13800000002");
+  const worker = await signedInAs(browser, "13800000002", { home: false });
   for (const path of ["/staff", "/staff/ratings", "/staff/report", "/api/staff/export/ratings?format=csv", "/api/staff/export/overview?format=xlsx"]) {
     const response = await worker.goto(path).catch(() => null);
     expect(response?.status(), path).toBe(404);

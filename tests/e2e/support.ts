@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { signInOverHttp } from "./security/sessions";
 
 export const DEMO_PASSWORD = "Linli@2026";
@@ -52,10 +52,14 @@ function sessionOf(phone: string): Promise<StorageState> {
   return session;
 }
 
-/** A fresh browser context signed in as the demo account, on its home page. */
-export async function signedInAs(browser: Browser, phone: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ ...options, storageState: await sessionOf(phone) });
+/**
+ * A fresh browser context signed in as the demo account, on its home page; with `home: false`
+ * on a blank page, for a test that opens its own first.
+ */
+export async function signedInAs(browser: Browser, phone: string, { home = true } = {}): Promise<Page> {
+  const context = await browser.newContext({ storageState: await sessionOf(phone) });
   const page = await context.newPage();
+  if (!home) return page;
   await page.goto(demoHomes[phone]);
   await expect(page).toHaveURL(new RegExp(`${demoHomes[phone]}$`));
   return page;

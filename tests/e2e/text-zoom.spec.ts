@@ -52,7 +52,7 @@ async function expectControlsReachable(page: Page, label: string) {
 test.use({ viewport: { width: 360, height: 740 } });
 
 test("at 200% text a resident signs in, places an order, finds it in 我的点单, and rates it; the grid worker accepts and completes it", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const title = `大字测试 ${Date.now() % 100000}`;
   const open = async (phone: string, home: string) => {
     const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();

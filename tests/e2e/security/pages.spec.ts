@@ -122,7 +122,7 @@ test("every page and route handler of the build has a row in the sweep's table",
 
 for (const [route, row] of Object.entries(routeTable)) {
   test(`${route}: each caller gets its answer, no data of others and the security headers`, async ({ playwright, baseURL }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     const w = await load();
     const ctx = await contexts(playwright, baseURL!);
     try {

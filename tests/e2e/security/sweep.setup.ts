@@ -6,7 +6,7 @@ import { callerKeys, callers, createFixture, fingerprint, withDb } from "./fixtu
 import { fingerprintFile, signInOverHttp, storageStateOf, sweepStateDir } from "./sessions";
 
 setup("fixture records, sessions and the fingerprint", async ({ playwright, baseURL }) => {
-  setup.setTimeout(120_000);
+  setup.setTimeout(180_000);
   fs.mkdirSync(sweepStateDir, { recursive: true });
   await withDb((db) => createFixture(db));
   for (const caller of callerKeys) {
