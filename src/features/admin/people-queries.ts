@@ -10,10 +10,12 @@ import { maskPhone } from "@/domain/privacy/mask";
 import { communityScope, courtyardScope, gridScope } from "@/server/authz/scope";
 import { can, type Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
+import { paginate } from "@/server/db/paginate";
 
 export const PEOPLE_PAGE_SIZE = 20;
 
-export type PeopleFilters = { q?: string; role?: string; status?: string; page: number };
+export const peopleStatuses = ["active", "disabled", "mustChange"] as const;
+export type PeopleFilters = { q?: string; role?: Role; status?: (typeof peopleStatuses)[number]; page: number };
 
 const isRole = (role: string | undefined): role is Role => !!role && (assignableRoles as readonly string[]).includes(role);
 
@@ -33,22 +35,18 @@ export function peopleWhere(actor: Actor, filters: PeopleFilters): Prisma.UserWh
 
 export async function listPeople(actor: Actor, filters: PeopleFilters) {
   const where = peopleWhere(actor, filters);
-  const total = await db.user.count({ where });
-  const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filters.page), pages);
   const reach = reachOf(actor, "users.manage");
-  const users = await db.user.findMany({
-    where,
-    select: { id: true, name: true, phone: true, disabledAt: true, mustChangePassword: true, roles: assignmentWithPlace },
-    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    skip: (page - 1) * PEOPLE_PAGE_SIZE,
-    take: PEOPLE_PAGE_SIZE,
-  });
+  const list = await paginate(filters.page, PEOPLE_PAGE_SIZE, () => db.user.count({ where }), (window) =>
+    db.user.findMany({
+      where,
+      select: { id: true, name: true, phone: true, disabledAt: true, mustChangePassword: true, roles: assignmentWithPlace },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      ...window,
+    }),
+  );
   return {
-    total,
-    page,
-    pages,
-    items: users.map((u) => ({
+    ...list,
+    items: list.items.map((u) => ({
       id: u.id,
       name: u.name,
       phone: maskPhone(u.phone),

@@ -8,6 +8,7 @@ import { orderLocation, orderScope } from "@/domain/orders/scope";
 import { maskPhone } from "@/domain/privacy/mask";
 import { can, type Actor, type Operation } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
+import { paginate, type Paged } from "@/server/db/paginate";
 
 export const PAGE_SIZE = 20;
 
@@ -44,16 +45,10 @@ export function toListItem(row: ListRow, now: Date) {
 }
 export type OrderListItem = ReturnType<typeof toListItem>;
 
-export type Page<T> = { items: T[]; page: number; pages: number; total: number };
-
-async function paged(where: Prisma.OrderWhereInput, orderBy: Prisma.OrderOrderByWithRelationInput[], page: number): Promise<Page<OrderListItem>> {
-  const current = Math.max(1, Math.floor(page) || 1);
-  const [total, rows] = await Promise.all([
-    db.order.count({ where }),
-    db.order.findMany({ where, orderBy, select: listSelect, skip: (current - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-  ]);
+async function paged(where: Prisma.OrderWhereInput, orderBy: Prisma.OrderOrderByWithRelationInput[], page: number): Promise<Paged<OrderListItem>> {
   const now = new Date();
-  return { items: rows.map((r) => toListItem(r, now)), page: current, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
+  const list = await paginate(page, PAGE_SIZE, () => db.order.count({ where }), (window) => db.order.findMany({ where, orderBy, select: listSelect, ...window }));
+  return { ...list, items: list.items.map((r) => toListItem(r, now)) };
 }
 
 /** 我的点单: the orders the signed-in resident requested, newest first. */
@@ -86,23 +81,15 @@ export async function dispatchBoard(actor: Actor) {
   return { awaiting, inProgress };
 }
 
-/** Staff: orders reopened by a poor rating, awaiting follow-up, oldest deadline first. */
-export function followUps(actor: Actor, page = 1) {
-  return paged({ AND: [orderScope(actor, "order.followUp"), { status: "REOPENED" }] }, [{ dueAt: "asc" }], page);
-}
-
 /** The courtyard's public board, anonymised: nothing about who asked or where they live. */
 export async function publicBoard(actor: Actor, page = 1) {
   const courtyards = actor.roles.filter((r) => r.role === "RESIDENT" && r.courtyardId).map((r) => r.courtyardId!);
   const where: Prisma.OrderWhereInput = { isPublic: true, courtyardId: { in: courtyards }, status: { notIn: ["WITHDRAWN", "DECLINED"] } };
-  const current = Math.max(1, Math.floor(page) || 1);
-  const [total, rows] = await Promise.all([
-    db.order.count({ where }),
+  const list = await paginate(page, PAGE_SIZE, () => db.order.count({ where }), (window) =>
     db.order.findMany({
       where,
       orderBy: [{ createdAt: "desc" }],
-      skip: (current - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
+      ...window,
       select: {
         id: true,
         number: true,
@@ -119,8 +106,8 @@ export async function publicBoard(actor: Actor, page = 1) {
         ratings: { where: { raterId: actor.userId }, select: { round: true } },
       },
     }),
-  ]);
-  const items = rows.map((r) => ({
+  );
+  const items = list.items.map((r) => ({
     id: r.id,
     number: r.number,
     title: r.title,
@@ -135,7 +122,7 @@ export async function publicBoard(actor: Actor, page = 1) {
     canMeToo: r.requesterId !== actor.userId && r.meToos.length === 0 && openStatuses.includes(r.status),
     canRate: r.requesterId !== actor.userId && !r.ratings.some((x) => x.round === Math.max(r.completions, 1)) && transition(r.status, "rateAsNeighbour").ok,
   }));
-  return { items, page: current, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
+  return { ...list, items };
 }
 export type BoardItem = Awaited<ReturnType<typeof publicBoard>>["items"][number];
 
@@ -301,13 +288,11 @@ export async function residentsForOnBehalf(actor: Actor, search: string) {
 }
 
 export async function notificationsFor(actor: Actor, page = 1) {
-  const current = Math.max(1, Math.floor(page) || 1);
   const where = { userId: actor.userId };
-  const [total, items] = await Promise.all([
-    db.notification.count({ where }),
-    db.notification.findMany({ where, orderBy: { createdAt: "desc" }, skip: (current - 1) * PAGE_SIZE, take: PAGE_SIZE, select: { id: true, kind: true, params: true, orderId: true, readAt: true, createdAt: true } }),
-  ]);
-  return { items: items.map((n) => ({ ...n, params: n.params as Record<string, string | number> })), page: current, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
+  const list = await paginate(page, PAGE_SIZE, () => db.notification.count({ where }), (window) =>
+    db.notification.findMany({ where, orderBy: { createdAt: "desc" }, ...window, select: { id: true, kind: true, params: true, orderId: true, readAt: true, createdAt: true } }),
+  );
+  return { ...list, items: list.items.map((n) => ({ ...n, params: n.params as Record<string, string | number> })) };
 }
 
 export function unreadCount(actor: Actor) {

@@ -11,7 +11,8 @@ import { ratingBatches, type RatingRow } from "@/domain/metrics/ratings";
 import { loadMessages } from "@/i18n/messages";
 import type { Locale } from "@/i18n/locales";
 import { can, type Actor } from "@/server/authz/permissions";
-import { overviewExportPeriod, overviewQuery, ratingsQuery, type SearchParams } from "./schemas";
+import type { SearchParams } from "@/server/http/search-params";
+import { overviewExportPeriod, overviewQuery, ratingsQuery } from "./schemas";
 import { download, notFoundResponse, type Column } from "./spreadsheet";
 
 /** More rows than this is not a report but a data dump: narrow the filters. */

@@ -7,41 +7,30 @@ import { visibleCommunityIds } from "@/domain/metrics/overview";
 import { openStatuses } from "@/domain/orders/machine";
 import { orderScope } from "@/domain/orders/scope";
 import { maskPhone } from "@/domain/privacy/mask";
-import { listSelect, toListItem, type OrderListItem, type Page } from "@/features/orders/queries";
+import { listSelect, toListItem, type OrderListItem } from "@/features/orders/queries";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
+import { paginate, type Paged } from "@/server/db/paginate";
 
 export const STAFF_PAGE_SIZE = 20;
 
-
-const pageOf = (page: number, total: number) => {
-  const pages = Math.max(1, Math.ceil(total / STAFF_PAGE_SIZE));
-  return { page: Math.min(Math.max(1, Math.floor(page) || 1), pages), pages };
-};
-
 /** Open orders of the community past their deadline now, the longest overdue first. */
-export async function overdueOrders(actor: Actor, page = 1, now = new Date()): Promise<Page<OrderListItem>> {
+export async function overdueOrders(actor: Actor, page = 1, now = new Date()): Promise<Paged<OrderListItem>> {
   const where: Prisma.OrderWhereInput = { AND: [orderScope(actor, "metrics.view"), { status: { in: [...openStatuses] }, dueAt: { lt: now } }] };
-  const total = await db.order.count({ where });
-  const at = pageOf(page, total);
-  const rows = total
-    ? await db.order.findMany({ where, orderBy: [{ dueAt: "asc" }, { number: "asc" }], select: listSelect, skip: (at.page - 1) * STAFF_PAGE_SIZE, take: STAFF_PAGE_SIZE })
-    : [];
-  const items = rows.map((r) => toListItem(r, now));
-  return { items, total, ...at };
+  const list = await paginate(page, STAFF_PAGE_SIZE, () => db.order.count({ where }), (window) =>
+    db.order.findMany({ where, orderBy: [{ dueAt: "asc" }, { number: "asc" }], select: listSelect, ...window }),
+  );
+  return { ...list, items: list.items.map((r) => toListItem(r, now)) };
 }
 
 /** 回访中: orders reopened by a poor rating, the nearest follow-up deadline first, with who to call. */
 export async function followUpQueue(actor: Actor, page = 1, now = new Date()) {
   const where: Prisma.OrderWhereInput = { AND: [orderScope(actor, "order.followUp"), { status: "REOPENED" }] };
-  const total = await db.order.count({ where });
-  const at = pageOf(page, total);
-  const rows = total
-    ? await db.order.findMany({
+  const list = await paginate(page, STAFF_PAGE_SIZE, () => db.order.count({ where }), (window) =>
+    db.order.findMany({
         where,
         orderBy: [{ dueAt: "asc" }, { number: "asc" }],
-        skip: (at.page - 1) * STAFF_PAGE_SIZE,
-        take: STAFF_PAGE_SIZE,
+        ...window,
         select: {
           ...listSelect,
           grid: { select: { name: true } },
@@ -53,9 +42,9 @@ export async function followUpQueue(actor: Actor, page = 1, now = new Date()) {
             select: { goal: true, timing: true, form: true, conduct: true, minScore: true, comment: true, createdAt: true },
           },
         },
-      })
-    : [];
-  const items = rows.map((r) => ({
+      }),
+  );
+  const items = list.items.map((r) => ({
     id: r.id,
     number: r.number,
     title: r.title,
@@ -68,7 +57,7 @@ export async function followUpQueue(actor: Actor, page = 1, now = new Date()) {
     requester: { name: r.requester.name, maskedPhone: maskPhone(r.requester.phone) },
     rating: r.ratings[0] ? { ...r.ratings[0], comment: maskPhoneNumbers(r.ratings[0].comment) } : null,
   }));
-  return { items, total, ...at };
+  return { ...list, items };
 }
 export type FollowUpItem = Awaited<ReturnType<typeof followUpQueue>>["items"][number];
 

@@ -4,26 +4,11 @@ import { z } from "zod";
 import { dimensions, type Dimension, type PeriodKind } from "@/domain/metrics/overview";
 import { addDays, addMonths, chinaDay, daysBetween, isDay, isMonth, monthOf, mondayOf, type Day, type Month, type TrendPeriod } from "@/domain/metrics/periods";
 import { raterKinds, scoreBands, type RatingFilters } from "@/domain/metrics/ratings";
+import { field, firstValues, type SearchParams } from "@/server/http/search-params";
 
-export type SearchParams = Record<string, string | string[] | undefined>;
-
-/** The first value of each parameter, from a page's searchParams or a request's URL. */
-export function firstValues(input: SearchParams | URLSearchParams): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (input instanceof URLSearchParams) {
-    for (const [k, v] of input) out[k] ??= v;
-  } else {
-    for (const [k, v] of Object.entries(input)) {
-      const value = Array.isArray(v) ? v[0] : v;
-      if (typeof value === "string") out[k] = value;
-    }
-  }
-  return out;
-}
-
-const id = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().catch(undefined);
-const day = z.string().trim().refine(isDay).optional().catch(undefined);
-const page = z.coerce.number().int().min(1).max(1_000_000).catch(1);
+const id = field.id();
+const day = z.string().refine(isDay).optional().catch(undefined);
+const page = field.page();
 export const formats = ["xlsx", "csv"] as const;
 export type ExportFormat = (typeof formats)[number];
 
@@ -107,9 +92,4 @@ export function toQueryString(params: Record<string, string | undefined>): strin
 export function reportMonth(input: SearchParams | URLSearchParams, now = new Date()): Month {
   const value = firstValues(input).month?.trim() ?? "";
   return isMonth(value) ? value : monthOf(chinaDay(now));
-}
-
-/** The page number of a paged list; 1 unless a positive whole number is given. */
-export function pageNumber(input: SearchParams | URLSearchParams): number {
-  return page.parse(firstValues(input).page);
 }

@@ -134,6 +134,42 @@ for (const [route, row] of Object.entries(routeTable)) {
 }
 
 // ---------------------------------------------------------------------------------------
+// Query strings no form sends: every parameter any page reads, with values a hand-typed or
+// hostile address may carry. A page falls back to its defaults (or answers 400), never 500.
+
+const queryNames = ["page", "q", "status", "categoryId", "courtyardId", "gridId", "requesterId", "role", "scope", "kind", "actor", "from", "to", "month", "dimension", "period", "band", "format", "signedOut"];
+const hostileValues = ["%00", "1e308", "-1", "NaN", "99999999999999999999", "%E4%B8", "%27%3B--", "2026-02-31", "[]"];
+/** One long value on its own: twenty of them would pass Node's 16 KB header limit (431). */
+const longValue = "x".repeat(5000);
+
+test("every page answers hostile query strings with its page or 400, never 500", async ({ playwright, baseURL }) => {
+  test.setTimeout(300_000);
+  const w = await load();
+  const ctx = await contexts(playwright, baseURL!);
+  const problems: string[] = [];
+  try {
+    for (const [route, row] of Object.entries(routeTable)) {
+      if (row.kind !== "page") continue;
+      for (const probe of row.probes(w.fixture)) {
+        const caller = probe.allowed[0];
+        if (!caller || expected(probe, "page", caller).status !== 200) continue;
+        const [path] = probe.url.split("?");
+        const queries = [...hostileValues.map((value) => queryNames.map((name) => `${name}=${value}`).join("&")), `q=${longValue}&page=${longValue}`];
+        for (const query of queries) {
+          const response = await get(ctx[caller], `${path}?${query}`, { maxRedirects: 0 });
+          if (![200, 400].includes(response.status())) {
+            problems.push(`${caller} GET ${route}?${query.slice(0, 40)}: ${response.status()}`);
+          }
+        }
+      }
+    }
+  } finally {
+    for (const c of Object.values(ctx)) await c.dispose();
+  }
+  expect(problems).toEqual([]);
+});
+
+// ---------------------------------------------------------------------------------------
 // Route handlers that take a POST: with the page's own Origin and with a foreign one.
 
 const FOREIGN = "https://evil.example";

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/page-title";
 import { Pagination } from "@/components/pagination";
@@ -8,21 +9,12 @@ import { OrderList } from "@/features/orders/components/order-list";
 import { activeCategories, gridQueue, type QueueFilters } from "@/features/orders/queries";
 import { queueCourtyards } from "@/features/orders/queue-options";
 import { requireWorkspace } from "@/server/auth/guards";
-
-type SearchParams = Record<string, string | string[] | undefined>;
-
-/** The first value of a query parameter, or "" (a repeated or missing parameter never crashes). */
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
+import { field, parseSearchParams, type SearchParams } from "@/server/http/search-params";
 
 // The open statuses first, as a worker looks for them most.
-const statuses: OrderStatus[] = ["PLACED", "ACCEPTED", "IN_PROGRESS", "REOPENED", "COMPLETED", "CLOSED", "DECLINED", "WITHDRAWN"];
-const isStatus = (value: string): value is OrderStatus => (statuses as string[]).includes(value);
+const statuses = ["PLACED", "ACCEPTED", "IN_PROGRESS", "REOPENED", "COMPLETED", "CLOSED", "DECLINED", "WITHDRAWN"] as const satisfies readonly OrderStatus[];
 
-/** A page number from the query string: a positive whole number, else 1. */
-function pageOf(value: string) {
-  if (!/^\d{1,6}$/.test(value)) return 1;
-  return Math.max(1, Number(value));
-}
+const querySchema = z.object({ status: field.oneOf(statuses, undefined), categoryId: field.id(), courtyardId: field.id(), page: field.page() });
 
 export async function generateMetadata() {
   return { title: (await getTranslations("grid"))("title") };
@@ -41,17 +33,13 @@ export default async function GridHome({ searchParams }: { searchParams: Promise
   ]);
 
   // Unknown values are ignored: only a known status and the ids offered in the selects filter.
-  const status = one(query.status);
-  const categoryId = one(query.categoryId);
-  const courtyardId = one(query.courtyardId);
+  const { status, categoryId, courtyardId, page } = parseSearchParams(querySchema, query);
   const filters: QueueFilters = {
-    status: isStatus(status) ? status : undefined,
+    status,
     categoryId: categories.some((c) => c.id === categoryId) ? categoryId : undefined,
     courtyardId: courtyards.some((c) => c.id === courtyardId) ? courtyardId : undefined,
   };
-  let queue = await gridQueue(actor, { ...filters, page: pageOf(one(query.page)) });
-  // Past the last page (an old link after orders moved on): show the last page instead.
-  if (queue.page > queue.pages) queue = await gridQueue(actor, { ...filters, page: queue.pages });
+  const queue = await gridQueue(actor, { ...filters, page });
 
   const filtered = !!(filters.status || filters.categoryId || filters.courtyardId);
   const field = "block min-h-12 w-full rounded-lg border border-gray-400 bg-white px-3 text-lg";

@@ -7,8 +7,7 @@ import type { OrderStatus } from "@/generated/prisma/enums";
 import { markNotificationsReadAction } from "@/features/notifications/actions";
 import { notificationsFor, unreadCount } from "@/features/orders/queries";
 import { requireActor } from "@/server/auth/session";
-
-type SearchParams = Record<string, string | string[] | undefined>;
+import { pageOf, type SearchParams } from "@/server/http/search-params";
 
 const kinds = ["statusChanged", "newOrder", "awaitingDispatch", "poorRating", "transferredIn", "assigned", "sentBack"] as const;
 type Kind = (typeof kinds)[number];
@@ -17,27 +16,20 @@ const isKind = (kind: string): kind is Kind => (kinds as readonly string[]).incl
 const statuses: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "IN_PROGRESS", "COMPLETED", "CLOSED", "DECLINED", "WITHDRAWN", "REOPENED"];
 const isStatus = (value: unknown): value is OrderStatus => typeof value === "string" && (statuses as readonly string[]).includes(value);
 
-/** A page number from the query string: a positive whole number, else 1. */
-function pageOf(value: string | string[] | undefined) {
-  const raw = (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
-  return /^\d{1,6}$/.test(raw) ? Math.max(1, Number(raw)) : 1;
-}
-
 export async function generateMetadata() {
   return { title: (await getTranslations("notifications"))("title") };
 }
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  const page = pageOf((await searchParams).page);
-  const [t, tStatus, format, firstTry, unread] = await Promise.all([
+  const page = pageOf(await searchParams);
+  const [t, tStatus, format, list, unread] = await Promise.all([
     getTranslations("notifications"),
     getTranslations("orders.status"),
     getFormatter(),
     notificationsFor(actor, page),
     unreadCount(actor),
   ]);
-  const list = firstTry.page > firstTry.pages ? await notificationsFor(actor, firstTry.pages) : firstTry;
 
   /** The notification as a sentence; stored params are plain JSON, so each is checked. */
   const sentence = (kind: string, params: Record<string, unknown>) => {

@@ -6,16 +6,16 @@ import { listOwnHomes } from "@/features/map/queries";
 import { OrderList } from "@/features/orders/components/order-list";
 import { listOwnOrders } from "@/features/orders/queries";
 import { requireWorkspace } from "@/server/auth/guards";
+import { pageOf, type SearchParams } from "@/server/http/search-params";
 
-type Props = { searchParams: Promise<{ page?: string | string[] }> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function ResidentHome({ searchParams }: Props) {
   const actor = await requireWorkspace("workspace.resident");
-  const { page } = await searchParams;
   const [t, homes, orders] = await Promise.all([
     getTranslations("resident"),
     listOwnHomes(actor),
-    listOwnOrders(actor, Number(Array.isArray(page) ? page[0] : page) || 1),
+    listOwnOrders(actor, pageOf(await searchParams)),
   ]);
   return (
     <>

@@ -13,7 +13,8 @@ import { RatesTable } from "@/features/staff/components/rates-table";
 import { TrendCharts, type TrendChartPoint } from "@/features/staff/components/trend-charts";
 import { linkClass, Section } from "@/features/staff/components/ui";
 import { followUpCount, overdueOrders } from "@/features/staff/queries";
-import { overviewQuery, toQueryString, type SearchParams } from "@/features/staff/schemas";
+import { overviewQuery, toQueryString } from "@/features/staff/schemas";
+import type { SearchParams } from "@/server/http/search-params";
 import { requireWorkspace } from "@/server/auth/guards";
 
 export async function generateMetadata() {

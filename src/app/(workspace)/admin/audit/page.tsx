@@ -1,15 +1,23 @@
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { PageTitle } from "@/components/page-title";
 import { Pagination } from "@/components/pagination";
-import { auditKinds } from "@/domain/admin/audit";
+import { auditKinds, type AuditKind } from "@/domain/admin/audit";
+import { isDay } from "@/domain/metrics/periods";
 import { auditActors, listAudit } from "@/features/admin/audit-queries";
 import { AuditList } from "@/features/admin/components/audit-list";
 import { controlClass } from "@/features/admin/components/form";
 import { requireWorkspace } from "@/server/auth/guards";
+import { field, parseSearchParams, type SearchParams } from "@/server/http/search-params";
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
-const day = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? v : "");
+const day = z.string().refine(isDay).optional().catch(undefined);
+const querySchema = z.object({
+  actor: field.id(),
+  kind: field.oneOf(Object.keys(auditKinds) as [AuditKind, ...AuditKind[]], undefined),
+  from: day,
+  to: day,
+  page: field.page(),
+});
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin.nav"))("audit") };
@@ -18,13 +26,8 @@ export async function generateMetadata() {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireWorkspace("workspace.admin");
   const query = await searchParams;
-  const filters = {
-    actorId: one(query.actor).slice(0, 64),
-    kind: one(query.kind),
-    from: day(one(query.from)),
-    to: day(one(query.to)),
-    page: /^\d{1,6}$/.test(one(query.page)) ? Number(one(query.page)) : 1,
-  };
+  const { actor: actorId, ...rest } = parseSearchParams(querySchema, query);
+  const filters = { actorId, ...rest };
   const [t, result, actors] = await Promise.all([getTranslations("admin"), listAudit(actor, filters), auditActors(actor)]);
   return (
     <>

@@ -1,17 +1,17 @@
 import Link from "next/link";
+import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { PageTitle } from "@/components/page-title";
 import { Pagination } from "@/components/pagination";
 import { controlClass } from "@/features/admin/components/form";
 import { StateBadge } from "@/features/admin/components/ui";
-import { listPeople } from "@/features/admin/people-queries";
+import { listPeople, peopleStatuses } from "@/features/admin/people-queries";
 import { assignableRoles } from "@/domain/admin/schemas";
 import { requireWorkspace } from "@/server/auth/guards";
+import { field, parseSearchParams, type SearchParams } from "@/server/http/search-params";
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
-const pageOf = (v: string) => (/^\d{1,6}$/.test(v) ? Math.max(1, Number(v)) : 1);
+const querySchema = z.object({ q: field.text(30), role: field.oneOf(assignableRoles, undefined), status: field.oneOf(peopleStatuses, undefined), page: field.page() });
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin.nav"))("people") };
@@ -20,7 +20,7 @@ export async function generateMetadata() {
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireWorkspace("workspace.admin");
   const query = await searchParams;
-  const filters = { q: one(query.q).slice(0, 30), role: one(query.role), status: one(query.status), page: pageOf(one(query.page)) };
+  const filters = parseSearchParams(querySchema, query);
   const [t, tRoles, result] = await Promise.all([getTranslations("admin"), getTranslations("roles"), listPeople(actor, filters)]);
   const filtered = !!(filters.q || filters.role || filters.status);
   return (
@@ -42,7 +42,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           <label htmlFor="people-role" className="block font-medium">
             {t("people.role")}
           </label>
-          <select id="people-role" name="role" defaultValue={filters.role} className={controlClass}>
+          <select id="people-role" name="role" defaultValue={filters.role ?? ""} className={controlClass}>
             <option value="">{t("people.anyRole")}</option>
             {assignableRoles.map((r) => (
               <option key={r} value={r}>
@@ -55,7 +55,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           <label htmlFor="people-status" className="block font-medium">
             {t("people.status")}
           </label>
-          <select id="people-status" name="status" defaultValue={filters.status} className={controlClass}>
+          <select id="people-status" name="status" defaultValue={filters.status ?? ""} className={controlClass}>
             <option value="">{t("people.anyStatus")}</option>
             <option value="active">{t("people.active")}</option>
             <option value="disabled">{t("people.disabled")}</option>
@@ -91,7 +91,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           ))}
         </ul>
       )}
-      <Pagination page={result.page} pages={result.pages} total={result.total} basePath="/admin/people" params={{ q: filters.q || undefined, role: filters.role || undefined, status: filters.status || undefined }} />
+      <Pagination page={result.page} pages={result.pages} total={result.total} basePath="/admin/people" params={{ q: filters.q || undefined, role: filters.role, status: filters.status }} />
     </>
   );
 }

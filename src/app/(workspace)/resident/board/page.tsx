@@ -7,8 +7,9 @@ import { Pagination } from "@/components/pagination";
 import { BoardList } from "@/features/orders/components/board-list";
 import { publicBoard } from "@/features/orders/queries";
 import { requireWorkspace } from "@/server/auth/guards";
+import { pageOf, type SearchParams } from "@/server/http/search-params";
 
-type Props = { searchParams: Promise<{ page?: string | string[] }> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("orderPage.board");
@@ -17,10 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function BoardPage({ searchParams }: Props) {
   const actor = await requireWorkspace("workspace.resident");
-  const { page } = await searchParams;
   const [t, board] = await Promise.all([
     getTranslations("orderPage.board"),
-    publicBoard(actor, Number(Array.isArray(page) ? page[0] : page) || 1),
+    publicBoard(actor, pageOf(await searchParams)),
   ]);
   return (
     <>

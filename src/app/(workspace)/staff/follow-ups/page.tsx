@@ -4,7 +4,7 @@ import { PageTitle } from "@/components/page-title";
 import { Pagination } from "@/components/pagination";
 import { FollowUpList } from "@/features/staff/components/follow-up-list";
 import { followUpQueue } from "@/features/staff/queries";
-import { pageNumber, type SearchParams } from "@/features/staff/schemas";
+import { pageOf, type SearchParams } from "@/server/http/search-params";
 import { requireWorkspace } from "@/server/auth/guards";
 
 export async function generateMetadata() {
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 // 回访: orders reopened by a poor rating, the nearest deadline first.
 export default async function FollowUps({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireWorkspace("workspace.staff");
-  const page = pageNumber(await searchParams);
+  const page = pageOf(await searchParams);
   const [t, queue] = await Promise.all([getTranslations("staffReview.followUps"), followUpQueue(actor, page)]);
   return (
     <>

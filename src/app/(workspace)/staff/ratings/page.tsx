@@ -8,7 +8,8 @@ import { RatingList } from "@/features/staff/components/rating-list";
 import { RatingsFilters } from "@/features/staff/components/ratings-filters";
 import { NoValue, Section } from "@/features/staff/components/ui";
 import { ratingFilterOptions } from "@/features/staff/queries";
-import { ratingsParams, ratingsQuery, toQueryString, type SearchParams } from "@/features/staff/schemas";
+import { ratingsParams, ratingsQuery, toQueryString } from "@/features/staff/schemas";
+import type { SearchParams } from "@/server/http/search-params";
 import { requireWorkspace } from "@/server/auth/guards";
 
 export async function generateMetadata() {

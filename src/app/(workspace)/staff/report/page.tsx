@@ -6,7 +6,8 @@ import { PrintButton } from "@/features/staff/components/print-button";
 import { RatesTable } from "@/features/staff/components/rates-table";
 import { ReportFigures, ReportPoorRatings, ReportRatings } from "@/features/staff/components/report-parts";
 import { buttonClass, controlClass, Section } from "@/features/staff/components/ui";
-import { reportMonth, type SearchParams } from "@/features/staff/schemas";
+import { reportMonth } from "@/features/staff/schemas";
+import type { SearchParams } from "@/server/http/search-params";
 import { requireWorkspace } from "@/server/auth/guards";
 import "./report.css";
 

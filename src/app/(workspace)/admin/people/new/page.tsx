@@ -1,14 +1,16 @@
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { PageTitle } from "@/components/page-title";
 import { peopleAction } from "@/features/admin/actions";
 import { AdminForm, TextField } from "@/features/admin/components/form";
 import { RoleScopeFields } from "@/features/admin/components/role-fields";
 import { BackLink, Card } from "@/features/admin/components/ui";
 import { scopeOptions } from "@/features/admin/people-queries";
+import { assignableRoles } from "@/domain/admin/schemas";
 import { requireWorkspace } from "@/server/auth/guards";
+import { field, parseSearchParams, type SearchParams } from "@/server/http/search-params";
 
-type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+const querySchema = z.object({ role: field.oneOf(assignableRoles, undefined), scope: field.id() });
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin.people"))("newTitle") };
@@ -16,7 +18,7 @@ export async function generateMetadata() {
 
 export default async function NewPersonPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireWorkspace("workspace.admin");
-  const query = await searchParams;
+  const query = parseSearchParams(querySchema, await searchParams);
   const [t, options] = await Promise.all([getTranslations("admin"), scopeOptions(actor)]);
   return (
     <>
@@ -34,7 +36,7 @@ export default async function NewPersonPage({ searchParams }: { searchParams: Pr
         >
           <TextField label={t("people.name")} name="name" required maxLength={30} />
           <TextField label={t("people.phone")} name="phone" type="tel" inputMode="numeric" required maxLength={13} hint={t("people.phoneHint")} />
-          <RoleScopeFields options={options} defaultRole={one(query.role)} defaultScope={one(query.scope)} />
+          <RoleScopeFields options={options} defaultRole={query.role ?? ""} defaultScope={query.scope ?? ""} />
         </AdminForm>
       </Card>
     </>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { z } from "zod";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { PageTitle } from "@/components/page-title";
@@ -6,15 +7,12 @@ import { OrderForm } from "@/features/orders/components/order-form";
 import { activeCategories, residentsForOnBehalf } from "@/features/orders/queries";
 import { residentForOnBehalf } from "@/features/orders/queue-options";
 import { requireWorkspace } from "@/server/auth/guards";
+import { field, parseSearchParams, type SearchParams } from "@/server/http/search-params";
 
 /** residentsForOnBehalf answers at most this many. */
 const RESULT_LIMIT = 20;
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-/** The first value of a query parameter, trimmed and capped, or "". */
-const one = (value: string | string[] | undefined, max: number) =>
-  (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim().slice(0, max);
+const querySchema = z.object({ q: field.text(50), requesterId: field.id() });
 
 export async function generateMetadata() {
   return { title: (await getTranslations("grid.onBehalf"))("title") };
@@ -22,9 +20,7 @@ export async function generateMetadata() {
 
 export default async function PlaceOnBehalfPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireWorkspace("workspace.grid");
-  const query = await searchParams;
-  const q = one(query.q, 50);
-  const requesterId = one(query.requesterId, 64);
+  const { q, requesterId } = parseSearchParams(querySchema, await searchParams);
   const t = await getTranslations("grid.onBehalf");
 
   const [requester, categories, results] = await Promise.all([
