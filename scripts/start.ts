@@ -1,7 +1,8 @@
 // `npm start`: prepare the database, build when the sources changed, serve the portal.
 // Without DATABASE_URL it runs an embedded PostgreSQL whose data stays in .data/ and
 // adds the demo data on first start; with DATABASE_URL it uses that server and adds demo
-// data only when asked (`npm start -- --seed` or LINLI_SEED_DEMO=1).
+// data only when asked (`npm start -- --seed` or LINLI_SEED_DEMO=1). LINLI_DATA_DIR moves .data/
+// elsewhere; `--no-build` serves the existing build as it is.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -11,7 +12,7 @@ import { prepareDatabase } from "./lib/prepare-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
-const dataRoot = path.join(root, ".data");
+const dataRoot = path.resolve(process.env.LINLI_DATA_DIR || path.join(root, ".data"));
 const say = (line: string) => process.stdout.write(`[linli] ${line}\n`);
 const wantSeed = process.argv.includes("--seed") || process.env.LINLI_SEED_DEMO === "1";
 const port = Number(process.env.PORT ?? 3000);
@@ -36,7 +37,11 @@ function newestSource(): number {
 }
 
 function buildIfNeeded(env: NodeJS.ProcessEnv) {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.LINLI_DIST_DIR ?? ".next", "BUILD_ID");
+  if (process.argv.includes("--no-build")) {
+    if (!fs.existsSync(buildId)) throw new Error(`--no-build: there is no build in ${path.dirname(buildId)}.`);
+    return;
+  }
   if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSource()) return;
   say("building the portal (first start or sources changed)…");
   const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env });
@@ -71,6 +76,7 @@ async function main() {
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret("auth-secret"),
     AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+    LINLI_UPLOAD_DIR: process.env.LINLI_UPLOAD_DIR || path.join(dataRoot, "uploads"),
     LINLI_DEMO: process.env.LINLI_DEMO ?? (demo ? "1" : "0"),
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
@@ -82,9 +88,14 @@ async function main() {
     throw error;
   }
 
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { stdio: "inherit", env });
+  // Our own server around Next.js's handler (scripts/serve.ts): it knows the client's address
+  // and drains requests on SIGTERM, which `next start` does not.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env: { ...env, PORT: String(port) } });
   say(`serving http://localhost:${port}`);
 
+  // Ctrl-C reaches the server too (same process group); SIGTERM is passed on. The server finishes
+  // the requests under way (bounded by LINLI_SHUTDOWN_GRACE_SECONDS), then the database stops.
+  const graceSeconds = Number(process.env.LINLI_SHUTDOWN_GRACE_SECONDS ?? 10);
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -93,11 +104,12 @@ async function main() {
     if (server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server.once("exit", resolve));
       server.kill("SIGTERM");
-      const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
+      const timer = setTimeout(() => server.kill("SIGKILL"), (graceSeconds + 15) * 1000);
       await exited;
       clearTimeout(timer);
     }
     await embedded?.stop();
+    say("stopped");
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));

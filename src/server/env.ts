@@ -1,8 +1,25 @@
 import { z } from "zod";
+import { compileTrust } from "@/server/http/peer";
+
+const proxies = z
+  .string()
+  .default("")
+  .refine(
+    (value) => {
+      try {
+        compileTrust(value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    "LINLI_TRUSTED_PROXIES must list IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), separated by commas",
+  );
 
 const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
   LINLI_DEMO: z.enum(["0", "1"]).default("0"),
+  LINLI_TRUSTED_PROXIES: proxies,
 });
 
 let parsed: z.infer<typeof schema> | undefined;
@@ -21,3 +38,5 @@ function env() {
 export const databaseUrl = () => env().DATABASE_URL;
 /** Demo mode shows the demo accounts on the sign-in page. Never set in production. */
 export const isDemo = () => env().LINLI_DEMO === "1";
+/** The reverse proxies whose X-Forwarded-For is believed (docs/operations.md). */
+export const trustedProxies = () => env().LINLI_TRUSTED_PROXIES;
