@@ -7,12 +7,13 @@ import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { resolveDataDir, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { dataRoot as dataRootDir, postgresDataDir, uploadDir } from "./lib/data-paths";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/prepare-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
-const dataRoot = path.resolve(process.env.LINLI_DATA_DIR || path.join(root, ".data"));
+const dataRoot = dataRootDir();
 const say = (line: string) => process.stdout.write(`[linli] ${line}\n`);
 const wantSeed = process.argv.includes("--seed") || process.env.LINLI_SEED_DEMO === "1";
 const port = Number(process.env.PORT ?? 3000);
@@ -54,8 +55,7 @@ async function main() {
   let demo = false;
 
   if (!databaseUrl) {
-    const dataDir = resolveDataDir(path.join(dataRoot, "postgres"));
-    embedded = await startEmbeddedPostgres({ dataDir, port: Number(process.env.LINLI_PG_PORT ?? 54329) });
+    embedded = await startEmbeddedPostgres({ dataDir: postgresDataDir(), port: Number(process.env.LINLI_PG_PORT ?? 54329) });
     databaseUrl = embedded.url("linli");
     const { seeded } = await prepareDatabase({ adminUrl: embedded.url("postgres"), url: databaseUrl, seed: "if-empty", log: say }).catch(
       async (error) => {
@@ -76,7 +76,7 @@ async function main() {
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret("auth-secret"),
     AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
-    LINLI_UPLOAD_DIR: process.env.LINLI_UPLOAD_DIR || path.join(dataRoot, "uploads"),
+    LINLI_UPLOAD_DIR: uploadDir(),
     LINLI_DEMO: process.env.LINLI_DEMO ?? (demo ? "1" : "0"),
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",

@@ -21,6 +21,16 @@ export type EmbeddedPostgres = {
 
 type Ids = { uid: number; gid: number } | null;
 
+const USER = "linli";
+
+/** Files kept beside a data directory: its password, and the pid of the process that runs it. */
+const besideFile = (dataDir: string, kind: "password" | "owner") => path.join(dataDir, "..", `.${path.basename(dataDir)}.${kind}`);
+export const passwordFileOf = (dataDir: string) => besideFile(dataDir, "password");
+
+export function serverUrl(port: number, password: string, database: string) {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
 function log(message: string) {
   process.stderr.write(`[postgres] ${message}\n`);
 }
@@ -33,7 +43,8 @@ async function nativeDir(): Promise<string> {
   return path.dirname(path.dirname(postgres));
 }
 
-function postgresIds(): Ids {
+/** The user PostgreSQL runs as when we are root (created if missing); null when we are not root. */
+export function postgresIds(): Ids {
   if (process.getuid?.() !== 0) return null;
   const lookup = () => spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
   let uid = lookup();
@@ -153,7 +164,7 @@ export function runningServer(dataDir: string): { pid: number; port: number } | 
 
 /** The live `npm start` (or tool) that owns this data directory, if any. */
 export function owningProcess(dataDir: string): number | null {
-  const ownerFile = path.join(dataDir, "..", `.${path.basename(dataDir)}.owner`);
+  const ownerFile = besideFile(dataDir, "owner");
   let pid: number;
   let started: string | undefined;
   try {
@@ -227,9 +238,9 @@ export async function startEmbeddedPostgres(options: {
   const ids = postgresIds();
   const bin = path.join(await usableNativeDir(ids), "bin");
   const dataDir = options.dataDir;
-  const user = "linli";
+  const user = USER;
   const env = { ...process.env, LC_ALL: "C", LC_MESSAGES: "C", LANG: "C" };
-  const passwordFile = path.join(dataDir, "..", `.${path.basename(dataDir)}.password`);
+  const passwordFile = passwordFileOf(dataDir);
 
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (ids) fs.chownSync(dataDir, ids.uid, ids.gid);
@@ -259,7 +270,7 @@ export async function startEmbeddedPostgres(options: {
 
   // One owner at a time. A live owner (another `npm start` of this checkout) is refused; a
   // server whose owner was killed is stopped and taken over.
-  const ownerFile = path.join(dataDir, "..", `.${path.basename(dataDir)}.owner`);
+  const ownerFile = besideFile(dataDir, "owner");
   const owner = owningProcess(dataDir);
   if (owner) {
     throw new Error(`Another process (pid ${owner}) is already running the database in ${dataDir}. Stop it first, or set DATABASE_URL.`);
@@ -297,7 +308,7 @@ export async function startEmbeddedPostgres(options: {
     user,
     password,
     dataDir,
-    url: (database) => `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    url: (database) => serverUrl(port, password, database),
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         const done = () => {
