@@ -8,14 +8,13 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { trustedProxies } from "../src/server/env";
+import { shutdownGraceSeconds, trustedProxies } from "../src/server/env";
 import { compileTrust, markClientAddressStamping, stampClientAddress } from "../src/server/http/peer";
 import { runShutdownHooks } from "../src/server/shutdown";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
 const port = Number(process.env.PORT ?? 3000);
-const graceSeconds = Number(process.env.LINLI_SHUTDOWN_GRACE_SECONDS ?? 10);
 const say = (line: string) => process.stdout.write(`[linli] ${line}\n`);
 
 async function until(done: () => boolean, ms: number): Promise<boolean> {
@@ -26,6 +25,7 @@ async function until(done: () => boolean, ms: number): Promise<boolean> {
 
 async function main() {
   const trust = compileTrust(trustedProxies());
+  const graceSeconds = shutdownGraceSeconds();
   const app = next({ dev: false, dir: root, hostname: "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();

@@ -95,7 +95,8 @@ async function main() {
 
   // Ctrl-C reaches the server too (same process group); SIGTERM is passed on. The server finishes
   // the requests under way (bounded by LINLI_SHUTDOWN_GRACE_SECONDS), then the database stops.
-  const graceSeconds = Number(process.env.LINLI_SHUTDOWN_GRACE_SECONDS ?? 10);
+  // The server checks the setting; here only the outer bound of a stop.
+  const graceSeconds = Number(process.env.LINLI_SHUTDOWN_GRACE_SECONDS) || 10;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

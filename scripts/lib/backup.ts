@@ -111,8 +111,9 @@ export async function restoreBackup(options: Places & { from: string }): Promise
   const manifest = verifyBackup(from);
 
   const suffix = `before-restore-${stamp()}`;
-  const places: [string, string | null][] = [dataDir, passwordFileOf(dataDir), uploadDir].map((p) => [p, moveAside(p, suffix)]);
+  const places: [string, string | null][] = [];
   try {
+    for (const place of [dataDir, passwordFileOf(dataDir), uploadDir]) places.push([place, moveAside(place, suffix)]);
     copyTree(path.join(from, "postgres"), dataDir, { owner: postgresIds(), privateModes: true });
     fs.copyFileSync(path.join(from, "postgres.password"), passwordFileOf(dataDir));
     fs.chmodSync(passwordFileOf(dataDir), 0o600);
