@@ -53,6 +53,11 @@ async function main() {
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   let demo = false;
+  // A stop asked for while the database starts or the build runs: honoured before serving.
+  let stopAsked = false;
+  const askStop = () => (stopAsked = true);
+  process.on("SIGINT", askStop);
+  process.on("SIGTERM", askStop);
 
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({ dataDir: postgresDataDir(), port: Number(process.env.LINLI_PG_PORT ?? 54329) });
@@ -86,6 +91,14 @@ async function main() {
   } catch (error) {
     await embedded?.stop();
     throw error;
+  }
+
+  process.off("SIGINT", askStop);
+  process.off("SIGTERM", askStop);
+  if (stopAsked) {
+    await embedded?.stop();
+    say("stopped before serving");
+    return;
   }
 
   // Our own server around Next.js's handler (scripts/serve.ts): it knows the client's address
