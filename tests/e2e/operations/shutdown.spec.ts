@@ -57,6 +57,7 @@ test("SIGTERM during a burst of orders: each is answered or leaves no row, and t
     portal.child.kill("SIGTERM"); // to `npm start`, as a service manager stops it
     await burst;
     const exit = await portal.exited;
+    const stoppedAfter = Date.now() - signalledAt;
     await client.dispose();
 
     expect(exit, `npm start exits normally\n${portal.output()}`).toEqual({ code: 0, signal: null });
@@ -77,6 +78,8 @@ test("SIGTERM during a burst of orders: each is answered or leaves no row, and t
     const phantom = calls.filter((c) => c.ok && !saved.has(c.title));
     expect(phantom, "answered as saved but not in the database").toEqual([]);
     expect(calls.filter((c) => c.ok).length, "the burst placed orders").toBeGreaterThan(0);
+    const description = `${calls.length} requests, ${inFlight.length} under way at the signal, npm start gone ${stoppedAfter} ms after it`;
+    test.info().annotations.push({ type: "measured", description });
   } finally {
     await portal.stop();
   }
