@@ -1,17 +1,19 @@
 // `npm start`: prepare the database, build when the sources changed, serve the portal.
 // Without DATABASE_URL it runs an embedded PostgreSQL whose data stays in .data/ and
 // adds the demo data on first start; with DATABASE_URL it uses that server and adds demo
-// data only when asked (`npm start -- --seed` or LINLI_SEED_DEMO=1).
+// data only when asked (`npm start -- --seed` or LINLI_SEED_DEMO=1). LINLI_DATA_DIR moves .data/
+// elsewhere; `--no-build` serves the existing build as it is.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { resolveDataDir, startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
+import { dataRoot as dataRootDir, postgresDataDir, uploadDir } from "./lib/data-paths";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/prepare-database";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
-const dataRoot = path.join(root, ".data");
+const dataRoot = dataRootDir();
 const say = (line: string) => process.stdout.write(`[linli] ${line}\n`);
 const wantSeed = process.argv.includes("--seed") || process.env.LINLI_SEED_DEMO === "1";
 const port = Number(process.env.PORT ?? 3000);
@@ -36,7 +38,11 @@ function newestSource(): number {
 }
 
 function buildIfNeeded(env: NodeJS.ProcessEnv) {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.LINLI_DIST_DIR ?? ".next", "BUILD_ID");
+  if (process.argv.includes("--no-build")) {
+    if (!fs.existsSync(buildId)) throw new Error(`--no-build: there is no build in ${path.dirname(buildId)}.`);
+    return;
+  }
   if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSource()) return;
   say("building the portal (first start or sources changed)…");
   const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env });
@@ -47,10 +53,14 @@ async function main() {
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   let demo = false;
+  // A stop asked for while the database starts or the build runs: honoured before serving.
+  let stopAsked = false;
+  const askStop = () => (stopAsked = true);
+  process.on("SIGINT", askStop);
+  process.on("SIGTERM", askStop);
 
   if (!databaseUrl) {
-    const dataDir = resolveDataDir(path.join(dataRoot, "postgres"));
-    embedded = await startEmbeddedPostgres({ dataDir, port: Number(process.env.LINLI_PG_PORT ?? 54329) });
+    embedded = await startEmbeddedPostgres({ dataDir: postgresDataDir(), port: Number(process.env.LINLI_PG_PORT ?? 54329) });
     databaseUrl = embedded.url("linli");
     const { seeded } = await prepareDatabase({ adminUrl: embedded.url("postgres"), url: databaseUrl, seed: "if-empty", log: say }).catch(
       async (error) => {
@@ -71,6 +81,7 @@ async function main() {
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret("auth-secret"),
     AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+    LINLI_UPLOAD_DIR: uploadDir(),
     LINLI_DEMO: process.env.LINLI_DEMO ?? (demo ? "1" : "0"),
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
@@ -82,9 +93,23 @@ async function main() {
     throw error;
   }
 
-  const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], { stdio: "inherit", env });
+  process.off("SIGINT", askStop);
+  process.off("SIGTERM", askStop);
+  if (stopAsked) {
+    await embedded?.stop();
+    say("stopped before serving");
+    return;
+  }
+
+  // Our own server around Next.js's handler (scripts/serve.ts): it knows the client's address
+  // and drains requests on SIGTERM, which `next start` does not.
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env: { ...env, PORT: String(port) } });
   say(`serving http://localhost:${port}`);
 
+  // Ctrl-C reaches the server too (same process group); SIGTERM is passed on. The server finishes
+  // the requests under way (bounded by LINLI_SHUTDOWN_GRACE_SECONDS), then the database stops.
+  // The server checks the setting; here only the outer bound of a stop.
+  const graceSeconds = Number(process.env.LINLI_SHUTDOWN_GRACE_SECONDS) || 10;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -93,11 +118,12 @@ async function main() {
     if (server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server.once("exit", resolve));
       server.kill("SIGTERM");
-      const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
+      const timer = setTimeout(() => server.kill("SIGKILL"), (graceSeconds + 15) * 1000);
       await exited;
       clearTimeout(timer);
     }
     await embedded?.stop();
+    say("stopped");
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));

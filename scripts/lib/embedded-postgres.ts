@@ -21,6 +21,16 @@ export type EmbeddedPostgres = {
 
 type Ids = { uid: number; gid: number } | null;
 
+const USER = "linli";
+
+/** Files kept beside a data directory: its password, and the pid of the process that runs it. */
+const besideFile = (dataDir: string, kind: "password" | "owner") => path.join(dataDir, "..", `.${path.basename(dataDir)}.${kind}`);
+export const passwordFileOf = (dataDir: string) => besideFile(dataDir, "password");
+
+export function serverUrl(port: number, password: string, database: string) {
+  return `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
 function log(message: string) {
   process.stderr.write(`[postgres] ${message}\n`);
 }
@@ -33,7 +43,8 @@ async function nativeDir(): Promise<string> {
   return path.dirname(path.dirname(postgres));
 }
 
-function postgresIds(): Ids {
+/** The user PostgreSQL runs as when we are root (created if missing); null when we are not root. */
+export function postgresIds(): Ids {
   if (process.getuid?.() !== 0) return null;
   const lookup = () => spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
   let uid = lookup();
@@ -109,6 +120,64 @@ function alive(pid: number) {
   }
 }
 
+/** A process's start time (clock ticks since boot), which tells a reused pid from the original. */
+function startTime(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Who `pid` is: this data directory's server, someone else, or unknown (its /proc entry unreadable). */
+function identify(pid: number, dataDir: string): "ours" | "stranger" | "gone" | "unknown" {
+  if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid) return "stranger";
+  if (!alive(pid)) return "gone";
+  let argv: string[];
+  try {
+    argv = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? "gone" : "unknown";
+  }
+  const flag = argv.indexOf("-D");
+  const serves = flag > 0 && argv[flag + 1] !== undefined && path.resolve(argv[flag + 1]) === path.resolve(dataDir);
+  return path.basename(argv[0] ?? "") === "postgres" && serves ? "ours" : "stranger";
+}
+
+/**
+ * The server running on this data directory, if any: the pid file names it, and /proc confirms
+ * that the pid is a postgres started with `-D <this directory>` (a pid file outlives a crash,
+ * and its pid may since belong to anyone).
+ */
+export function runningServer(dataDir: string): { pid: number; port: number } | null {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n");
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  if (path.resolve(lines[1] ?? "") !== path.resolve(dataDir)) return null;
+  return identify(pid, dataDir) === "ours" ? { pid, port: Number(lines[3]) } : null;
+}
+
+/** The live `npm start` (or tool) that owns this data directory, if any. */
+export function owningProcess(dataDir: string): number | null {
+  const ownerFile = besideFile(dataDir, "owner");
+  let pid: number;
+  let started: string | undefined;
+  try {
+    [pid, started] = fs.readFileSync(ownerFile, "utf8").trim().split(" ").map((v, i) => (i === 0 ? Number(v) : v)) as [number, string?];
+  } catch {
+    return null;
+  }
+  if (!pid || pid === process.pid || !alive(pid)) return null;
+  // A pid reused since the owner died is not the owner.
+  if (started !== undefined && startTime(pid) !== started) return null;
+  return pid;
+}
+
 export async function freePort(preferred?: number): Promise<number> {
   const tryPort = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -136,6 +205,30 @@ function run(file: string, args: string[], ids: Ids, env: NodeJS.ProcessEnv) {
   }
 }
 
+/**
+ * Deals with a pid file left behind: a server of this data directory whose owner was killed is
+ * stopped; a pid file naming anyone else is stale and removed. Only a process identified as
+ * this directory's server is ever signalled.
+ */
+async function takeOverPidFile(dataDir: string) {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const server = runningServer(dataDir);
+  if (server) {
+    log(`stopping a server left running (pid ${server.pid})`);
+    process.kill(server.pid, "SIGINT");
+    for (let i = 0; i < 100 && alive(server.pid); i++) await new Promise((r) => setTimeout(r, 100));
+    if (alive(server.pid)) throw new Error(`The server left running on ${dataDir} (pid ${server.pid}) did not stop; stop it and start again.`);
+    return;
+  }
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  const who = identify(pid, dataDir);
+  // Unknown: /proc would not tell us; PostgreSQL itself refuses to start if that server lives.
+  if (who === "unknown") return;
+  log(`removing a stale postmaster.pid (pid ${pid} is ${who === "gone" ? "gone" : "not this database's server"})`);
+  fs.rmSync(pidFile, { force: true });
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port?: number;
@@ -145,9 +238,9 @@ export async function startEmbeddedPostgres(options: {
   const ids = postgresIds();
   const bin = path.join(await usableNativeDir(ids), "bin");
   const dataDir = options.dataDir;
-  const user = "linli";
+  const user = USER;
   const env = { ...process.env, LC_ALL: "C", LC_MESSAGES: "C", LANG: "C" };
-  const passwordFile = path.join(dataDir, "..", `.${path.basename(dataDir)}.password`);
+  const passwordFile = passwordFileOf(dataDir);
 
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (ids) fs.chownSync(dataDir, ids.uid, ids.gid);
@@ -177,23 +270,13 @@ export async function startEmbeddedPostgres(options: {
 
   // One owner at a time. A live owner (another `npm start` of this checkout) is refused; a
   // server whose owner was killed is stopped and taken over.
-  const ownerFile = path.join(dataDir, "..", `.${path.basename(dataDir)}.owner`);
-  const owner = fs.existsSync(ownerFile) ? Number(fs.readFileSync(ownerFile, "utf8")) : 0;
-  if (owner && owner !== process.pid && alive(owner)) {
+  const ownerFile = besideFile(dataDir, "owner");
+  const owner = owningProcess(dataDir);
+  if (owner) {
     throw new Error(`Another process (pid ${owner}) is already running the database in ${dataDir}. Stop it first, or set DATABASE_URL.`);
   }
-  fs.writeFileSync(ownerFile, String(process.pid));
-  const pidFile = path.join(dataDir, "postmaster.pid");
-  if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-    try {
-      process.kill(pid, "SIGINT");
-      log(`stopping a server left running (pid ${pid})`);
-      for (let i = 0; i < 100 && fs.existsSync(pidFile); i++) await new Promise((r) => setTimeout(r, 100));
-    } catch {
-      /* stale pid file: postgres removes it itself on start */
-    }
-  }
+  fs.writeFileSync(ownerFile, `${process.pid} ${startTime(process.pid) ?? ""}`.trim());
+  await takeOverPidFile(dataDir);
 
   const port = await freePort(options.port);
   const child: ChildProcess = spawn(
@@ -225,7 +308,7 @@ export async function startEmbeddedPostgres(options: {
     user,
     password,
     dataDir,
-    url: (database) => `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    url: (database) => serverUrl(port, password, database),
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         const done = () => {

@@ -35,15 +35,30 @@ describe("signing in with phone number and password", () => {
     expect(Number(user.passwordHash.match(/m=(\d+)/)![1])).toBeGreaterThanOrEqual(46 * 1024);
   });
 
-  it("throttles an account after ten failures from one address, even for the right password", async () => {
+  it("locks a number after ten failures in all, from however many addresses, even for the right password", async () => {
+    const user = await createUser({});
+    for (let i = 0; i < 10; i++) {
+      expect(await checkCredentials({ phone: user.phone, password: `wrong-${i}` }, address())).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await checkCredentials({ phone: user.phone, password: DEFAULT_PASSWORD }, address())).toEqual({ ok: false, reason: "throttled" });
+  });
+
+  it("forgives the owner's typos once they are in", async () => {
     const user = await createUser({});
     const from = address();
-    for (let i = 0; i < 10; i++) {
-      expect(await checkCredentials({ phone: user.phone, password: `wrong-${i}` }, from)).toEqual({ ok: false, reason: "invalid" });
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 9; i++) await checkCredentials({ phone: user.phone, password: `typo-${i}` }, from);
+      expect((await checkCredentials({ phone: user.phone, password: DEFAULT_PASSWORD }, from)).ok, `round ${round + 1}`).toBe(true);
     }
-    expect(await checkCredentials({ phone: user.phone, password: DEFAULT_PASSWORD }, from)).toEqual({ ok: false, reason: "throttled" });
-    // The owner signing in from elsewhere is not locked out by someone else's guessing.
-    expect((await checkCredentials({ phone: user.phone, password: DEFAULT_PASSWORD }, address())).ok).toBe(true);
+  });
+
+  it("throttles one client trying fifty numbers, an IPv6 client by its /64", async () => {
+    const network = `2001:db8:${crypto.randomBytes(2).toString("hex")}:${crypto.randomBytes(2).toString("hex")}`;
+    for (let i = 0; i < 50; i++) {
+      expect(await checkCredentials({ phone: uniquePhone(), password: "Spray#2026" }, `${network}::${i + 1}`)).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await checkCredentials({ phone: uniquePhone(), password: "Spray#2026" }, `${network}::abcd`)).toEqual({ ok: false, reason: "throttled" });
+    expect(await checkCredentials({ phone: uniquePhone(), password: "Spray#2026" }, address())).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("refuses a disabled account and ends its open sessions at the next request", async () => {

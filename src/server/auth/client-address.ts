@@ -1,19 +1,29 @@
 import "server-only";
 import { headers } from "next/headers";
+import { CLIENT_ADDRESS_HEADER, clientAddressStamped } from "@/server/http/peer";
+
+let warned = false;
 
 /**
- * The caller's address for throttling. Behind a reverse proxy it sets X-Forwarded-For;
- * the last hop is the one our proxy added and so the one a client cannot forge.
+ * The caller's address for throttling, as the portal's own server worked it out from the socket
+ * and the trusted proxies (src/server/http/peer.ts). Under a bare `next start` or `next dev` no
+ * one vouches for any header, so every caller is one unknown client.
  */
 export async function clientAddress(request?: Request): Promise<string> {
-  let forwarded = request?.headers.get("x-forwarded-for") ?? null;
-  if (!forwarded) {
+  if (!clientAddressStamped()) {
+    if (!warned && process.env.NODE_ENV === "production") {
+      warned = true;
+      console.warn("[linli] client addresses are unknown outside `npm start` (scripts/serve.ts): sign-in throttling counts all callers as one");
+    }
+    return "unknown";
+  }
+  let stamped = request?.headers.get(CLIENT_ADDRESS_HEADER) ?? null;
+  if (!stamped) {
     try {
-      forwarded = (await headers()).get("x-forwarded-for");
+      stamped = (await headers()).get(CLIENT_ADDRESS_HEADER);
     } catch {
-      forwarded = null;
+      stamped = null;
     }
   }
-  const hops = forwarded?.split(",").map((h) => h.trim()).filter(Boolean) ?? [];
-  return hops.at(-1) ?? "local";
+  return stamped ?? "unknown";
 }

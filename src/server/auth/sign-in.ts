@@ -3,6 +3,7 @@
 import { RateLimiterPrisma } from "rate-limiter-flexible";
 import { z } from "zod";
 import { db } from "@/server/db/client";
+import { throttleKey } from "@/server/http/peer";
 import { verifyPassword } from "./password";
 
 export const SESSION_HOURS = 12;
@@ -13,35 +14,21 @@ export const credentialsSchema = z.object({
   password: z.string().min(1).max(200),
 });
 
-// Per account and address: a person mistyping. Per account alone, more loosely: guesses
-// spread over many addresses. Per address: one machine trying many accounts.
-const perAccount = new RateLimiterPrisma({
-  storeClient: db,
-  tableName: "rateLimiterFlexible",
-  keyPrefix: "login-account",
-  points: 10,
-  duration: WINDOW_SECONDS,
-  blockDuration: WINDOW_SECONDS,
-  clearExpiredByTimeout: false,
-});
-const perPhone = new RateLimiterPrisma({
-  storeClient: db,
-  tableName: "rateLimiterFlexible",
-  keyPrefix: "login-phone",
-  points: 30,
-  duration: WINDOW_SECONDS,
-  blockDuration: WINDOW_SECONDS,
-  clearExpiredByTimeout: false,
-});
-const perAddress = new RateLimiterPrisma({
-  storeClient: db,
-  tableName: "rateLimiterFlexible",
-  keyPrefix: "login-address",
-  points: 50,
-  duration: WINDOW_SECONDS,
-  blockDuration: WINDOW_SECONDS,
-  clearExpiredByTimeout: false,
-});
+// Per number: ten guesses in all, from wherever they come (spreading them over many addresses
+// buys nothing). Per address: one client trying many numbers. Addresses are the socket's or a
+// trusted proxy's (src/server/http/peer.ts), an IPv6 client counted by its /64.
+const limiter = (keyPrefix: string, points: number) =>
+  new RateLimiterPrisma({
+    storeClient: db,
+    tableName: "rateLimiterFlexible",
+    keyPrefix,
+    points,
+    duration: WINDOW_SECONDS,
+    blockDuration: WINDOW_SECONDS,
+    clearExpiredByTimeout: false,
+  });
+const perPhone = limiter("login-phone", 10);
+const perAddress = limiter("login-address", 50);
 
 export type SignInResult = { ok: true; userId: string; sessionId: string } | { ok: false; reason: "invalid" | "throttled" };
 
@@ -50,16 +37,12 @@ async function isBlocked(limiter: RateLimiterPrisma, key: string) {
   return !!state && state.consumedPoints >= limiter.points;
 }
 
-export async function checkCredentials(input: unknown, address: string): Promise<SignInResult> {
+export async function checkCredentials(input: unknown, clientAddress: string): Promise<SignInResult> {
   const parsed = credentialsSchema.safeParse(input);
   // A malformed number is answered like a wrong password: nothing hints at which accounts exist.
   const phone = parsed.success ? parsed.data.phone : String((input as { phone?: unknown })?.phone ?? "").slice(0, 32);
-  const accountKey = `${phone}|${address}`;
-  const blocked = await Promise.all([
-    isBlocked(perAccount, accountKey),
-    isBlocked(perPhone, phone),
-    isBlocked(perAddress, address),
-  ]);
+  const address = throttleKey(clientAddress);
+  const blocked = await Promise.all([isBlocked(perPhone, phone), isBlocked(perAddress, address)]);
   if (blocked.some(Boolean)) {
     return { ok: false, reason: "throttled" };
   }
@@ -68,10 +51,11 @@ export async function checkCredentials(input: unknown, address: string): Promise
     : null;
   const valid = await verifyPassword(user?.passwordHash ?? null, parsed.success ? parsed.data.password : "");
   if (!user || !valid || user.disabledAt) {
-    await Promise.all([perAccount.penalty(accountKey, 1), perPhone.penalty(phone, 1), perAddress.penalty(address, 1)]);
+    await Promise.all([perPhone.penalty(phone, 1), perAddress.penalty(address, 1)]);
     return { ok: false, reason: "invalid" };
   }
-  await perAccount.delete(accountKey);
+  // The owner is in: their own earlier typos no longer count against the number.
+  await perPhone.delete(phone);
   const session = await db.userSession.create({
     data: { userId: user.id, expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000) },
   });
