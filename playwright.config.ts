@@ -21,14 +21,16 @@ const actionSpecs = /security[\\/]actions.*\.spec\.ts$/;
 const actionsDatabase = process.env.ACTIONS_DATABASE_URL;
 const actionsPort = actionsDatabase ? Number(process.env.ACTIONS_PORT ?? port + 2) : port;
 
+// Each server is the one `npm start` runs (scripts/serve.ts): the client address from the socket,
+// draining on stop.
 const server = (listen: number, env: Record<string, string> = {}) => ({
-  command: `node node_modules/next/dist/bin/next start -p ${listen}`,
+  command: "node --import tsx scripts/serve.ts",
   url: `http://localhost:${listen}/api/health`,
   reuseExistingServer: false,
   timeout: 60_000,
   stdout: "ignore" as const,
   stderr: "pipe" as const,
-  env,
+  env: { PORT: String(listen), ...env },
 });
 
 export default defineConfig({
@@ -57,7 +59,9 @@ export default defineConfig({
     { name: "sweep-unchanged", testMatch: /security[\\/]unchanged\.teardown\.ts$/, use: { baseURL: sweepURL } },
   ],
   webServer: [
-    server(port),
+    // Behind a proxy on the same machine, as docs/operations.md sets up nginx: the cookie tests
+    // send X-Forwarded-Proto as nginx does for https.
+    server(port, { LINLI_TRUSTED_PROXIES: "loopback" }),
     ...(sweepDatabase
       ? [
           server(sweepPort, {
