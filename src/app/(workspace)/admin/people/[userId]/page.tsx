@@ -68,7 +68,6 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
                   body={<p>{t("people.resetPasswordBody")}</p>}
                   confirmLabel={t("people.resetPasswordConfirm")}
                   keepOpen
-                  secret={{ title: t("people.temporaryPassword"), note: t("people.temporaryPasswordNote") }}
                 />
                 <ConfirmAction
                   action={peopleAction}
