@@ -93,6 +93,7 @@ test("an import gives each resident a slip of their own, to print and to downloa
   await admin.getByRole("link", { name: second.name }).click();
   await admin.getByRole("button", { name: "重置密码" }).click();
   await admin.getByRole("dialog").getByRole("button", { name: "重置密码" }).click();
+  await expect(admin.getByRole("dialog").getByTestId("slip-preview")).toBeVisible();
   const [reset] = await slipsShown(admin);
   expect(reset).toMatchObject({ name: second.name, phone: masked(second.phone) });
   expect(reset.password).toMatch(SECRET);
