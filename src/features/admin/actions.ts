@@ -10,6 +10,7 @@ import { setOneTimePasswordDays, type Slip } from "@/domain/admin/one-time-passw
 import { changeOwnPassword } from "@/domain/admin/change-password";
 import { createCourtyard, moveCourtyard, setCourtyardActive, updateCourtyard } from "@/domain/admin/courtyards";
 import { createGrid, renameGrid, setGridActive } from "@/domain/admin/grids";
+import { reissueOneTimePasswords } from "@/domain/admin/reissue";
 import { addResidence, removeResidence } from "@/domain/admin/residences";
 import { assignRole, removeRole } from "@/domain/admin/roles";
 import { createCommunity, createStreet, renameCommunity, renameStreet, setCommunityActive, setStreetActive } from "@/domain/admin/streets";
@@ -101,6 +102,10 @@ export async function peopleAction(_previous: AdminState, form: FormData): Promi
       return { done: disabled ? "userDisabled" : "userEnabled" };
     },
     "user.resetPassword": async (a, f) => ({ done: "passwordReset", ...(await slipsOf([(await resetPassword(a, f.id)).slip])) }),
+    "user.reissueOneTimePasswords": async (a, f) => {
+      const { slips } = await reissueOneTimePasswords(a, f.data);
+      return slips.length ? { done: "oneTimeReissued", params: { count: slips.length }, ...(await slipsOf(slips)) } : { done: "oneTimeNoneWaiting" };
+    },
     "user.revealPhone": async (a, f) => ({ done: "phoneRevealed", ...(await revealPhone(a, f.id)) }),
     "role.assign": async (a, f) => (await assignRole(a, f.id, f.data), { done: "roleAssigned" }),
     "role.remove": async (a, f) => (await removeRole(a, f.id), { done: "roleRemoved" }),

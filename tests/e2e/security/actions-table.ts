@@ -279,6 +279,10 @@ export const cases: Case[] = [
         data: { done: "passwordReset", slips: [expect.objectContaining({ password: expect.stringMatching(/^([a-z2-9]{4}-){3}[a-z2-9]{4}$/) })] },
       }),
   }),
+  // In a community of its own, where nobody waits: the call is valid and writes nothing.
+  admin("peopleAction", "user.reissueOneTimePasswords", async (w) => ({ communityId: await w.community() }), {
+    verify: async (w, answer) => expect(answer.result).toEqual({ ok: true, data: { done: "oneTimeNoneWaiting" } }),
+  }),
   admin("peopleAction", "user.revealPhone", async (w) => ({ id: await w.person() }), {
     verify: async (w, answer, input) => {
       const { phone } = await one<{ phone: string }>(`SELECT phone FROM "User" WHERE id = $1`, [fields(input).id]);

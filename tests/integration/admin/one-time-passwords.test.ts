@@ -8,11 +8,12 @@ import { changeOwnPassword } from "@/domain/admin/change-password";
 import { commitImport, digestOf, type ImportRequest } from "@/domain/admin/import/run";
 import { oneTimePasswordDays, setOneTimePasswordDays, type Slip } from "@/domain/admin/one-time-passwords";
 import { slipsWorkbook } from "@/domain/admin/slips-workbook";
+import { reissueOneTimePasswords } from "@/domain/admin/reissue";
 import { createUser, resetPassword } from "@/domain/admin/users";
 import { loadActor } from "@/server/auth/actor";
 import { checkCredentials } from "@/server/auth/sign-in";
 import { db } from "@/server/db/client";
-import { adminFixture, globalAdmin } from "../../support/admin-factories";
+import { adminFixture, communityAdmin, globalAdmin } from "../../support/admin-factories";
 import { createUser as makeUser, uniquePhone } from "../../support/factories";
 
 const csv = (lines: string[]) => new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`);
@@ -137,6 +138,31 @@ describe("an administrator's reset and a new account", () => {
     expect(await signIn(worker.phone, w.password)).toMatchObject({ ok: true });
     const stored = await db.user.findMany({ where: { id: { in: [worker.id, colleague.id, created.userId] } } });
     expect(stored.every((u) => u.mustChangePassword && u.passwordExpiresAt && u.passwordExpiresAt.getTime() > Date.now())).toBe(true);
+  });
+});
+
+describe("reissuing a community's unused one-time passwords", () => {
+  it("renews every resident still waiting, in the administrator's reach only; the old secrets stop working", async () => {
+    const { map, adminOfA, people, secretOf } = await importResidents(3);
+    const [waiting, started, elsewhere] = people;
+    // One has chosen their own password already; one also works in community B.
+    const session = await signIn(started.phone, secretOf(started));
+    if (!session.ok) throw new Error("refused");
+    await changeOwnPassword((await loadActor(session.sessionId))!, { current: secretOf(started), next: "Yangtai lvluo 3 pen", confirm: "Yangtai lvluo 3 pen" });
+    const other = await db.user.findUniqueOrThrow({ where: { phone: elsewhere.phone } });
+    await db.roleAssignment.create({ data: { userId: other.id, role: "STAFF", communityId: map.B.id } });
+
+    await expect(reissueOneTimePasswords(await communityAdmin(map.B.id), { communityId: map.A.id })).rejects.toMatchObject({ message: "notFound" });
+    const { slips } = await reissueOneTimePasswords(adminOfA, { communityId: map.A.id });
+    expect(slips.map((s) => s.name)).toEqual([waiting.name]);
+    expect(slips[0].place).toContain("府河小区");
+    expect(await signIn(waiting.phone, secretOf(waiting))).toEqual({ ok: false, reason: "invalid" });
+    expect(await signIn(waiting.phone, slips[0].password)).toMatchObject({ ok: true });
+    // The one who started keeps their own password; the one outside the reach keeps theirs.
+    expect(await signIn(started.phone, "Yangtai lvluo 3 pen")).toMatchObject({ ok: true });
+    expect(await signIn(elsewhere.phone, secretOf(elsewhere))).toMatchObject({ ok: true });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "user.reissueOneTimePasswords", communityId: map.A.id } });
+    expect(JSON.stringify(audit)).not.toContain(slips[0].password);
   });
 });
 

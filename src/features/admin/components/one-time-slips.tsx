@@ -3,7 +3,7 @@
 // button that prints all of them on A4 (ten to a page, cut along the dashed lines; the print
 // stylesheet in globals.css hides everything else), and the .xlsx that came with them. The
 // secrets live only in this page's memory: nothing on the server can show them again.
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { createPortal } from "react-dom";
 import { useFormatter, useTranslations } from "next-intl";
 import type { Slip } from "@/domain/admin/one-time-passwords";
@@ -27,6 +27,7 @@ function download(file: SlipsFile) {
 export function OneTimeSlips({ slips, file }: { slips: Slip[]; file: SlipsFile | null | undefined }) {
   const t = useTranslations("oneTimePasswords");
   const format = useFormatter();
+  const titleId = useId();
   const [site, setSite] = useState("");
   useEffect(() => setSite(`${window.location.origin}/login`), []);
   if (slips.length === 0) return null;
@@ -34,8 +35,8 @@ export function OneTimeSlips({ slips, file }: { slips: Slip[]; file: SlipsFile |
   const shown = slips.slice(0, PREVIEW);
 
   return (
-    <section aria-labelledby="one-time-slips-title" className="space-y-3 rounded-lg border-2 border-amber-600 bg-amber-50 p-4 text-amber-950">
-      <h3 id="one-time-slips-title" className="text-lg font-semibold">
+    <section aria-labelledby={titleId} className="space-y-3 rounded-lg border-2 border-amber-600 bg-amber-50 p-4 text-amber-950">
+      <h3 id={titleId} className="text-lg font-semibold">
         {t("title")}
       </h3>
       <p>{t("intro", { count: slips.length, date: date(slips[0].expiresAt) })}</p>
