@@ -11,12 +11,15 @@ export type SlipsFile = { name: string; base64: string };
 export async function slipsFile(slips: Slip[]): Promise<SlipsFile | null> {
   if (slips.length === 0) return null;
   const [t, format] = await Promise.all([getTranslations("oneTimePasswords"), getFormatter()]);
+  // A batch shares one expiry: format it once, not once per row.
+  const dates = new Map<string, string>();
+  const date = (iso: string) => dates.get(iso) ?? dates.set(iso, format.dateTime(new Date(iso), { dateStyle: "long", timeZone: "Asia/Shanghai" })).get(iso)!;
   const body = await slipsWorkbook(slips, {
     sheet: t("file.sheet"),
     notesSheet: t("file.notesSheet"),
     columns: { name: t("slip.name"), phone: t("slip.phone"), place: t("slip.place"), password: t("slip.password"), expiresAt: t("slip.expiresAt") },
     notes: [t("file.note1"), t("file.note2"), t("file.note3")],
-    date: (iso) => format.dateTime(new Date(iso), { dateStyle: "long", timeZone: "Asia/Shanghai" }),
+    date,
   });
   return { name: t("file.name", { count: slips.length }), base64: body.toString("base64") };
 }
