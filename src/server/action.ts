@@ -3,6 +3,7 @@ import { unstable_rethrow } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ZodError } from "zod";
 import type { Actor } from "@/server/authz/permissions";
+import { refusalOf, type Need } from "@/server/auth/access";
 import { currentActor } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 
@@ -18,17 +19,17 @@ export type ActionResult<T = undefined> =
  */
 export async function runAction<T>(
   work: (actor: Actor) => Promise<T>,
-  options: { allowPendingPasswordChange?: boolean } = {},
+  options: Pick<Need, "allowPendingPasswordChange"> = {},
 ): Promise<ActionResult<T>> {
   const t = await getTranslations("errors");
   const say = (key: string, params: Record<string, string | number> = {}) =>
     t.has(key as never) ? t(key as never, params as never) : key;
   const actor = await currentActor();
-  if (!actor) return { ok: false, error: say("unauthenticated") };
-  // A temporary password must be replaced before anything else, also by a direct POST.
-  if (actor.mustChangePassword && !options.allowPendingPasswordChange) return { ok: false, error: say("mustChangePassword") };
+  // The entry rule of pages and route handlers too; an action's operation is checked with its scope.
+  const refused = refusalOf(actor, options);
+  if (refused) return { ok: false, error: say(refused) };
   try {
-    return { ok: true, data: await work(actor) };
+    return { ok: true, data: await work(actor!) };
   } catch (error) {
     unstable_rethrow(error); // redirects and notFound() are Next.js control flow
     if (error instanceof ZodError) {

@@ -5,12 +5,15 @@ import { LocaleSwitch } from "@/features/i18n/locale-switch";
 import { unreadCount } from "@/features/orders/queries";
 import { NavLinks } from "@/features/workspaces/nav-links";
 import { workspacesOf } from "@/features/workspaces/workspaces";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/guards";
 
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
-  const [t, tWorkspace, unread] = await Promise.all([getTranslations("app"), getTranslations("workspace"), unreadCount(actor)]);
-  const items = workspacesOf(actor).map((w) => ({ href: w.path, label: tWorkspace(w.role) }));
+  // Around the password page too, where a person on a one-time password sees nothing of their
+  // workspaces (no links, no notifications) until they have chosen their own.
+  const actor = await requireActor({ allowPendingPasswordChange: true });
+  const pending = actor.mustChangePassword;
+  const [t, tWorkspace, unread] = await Promise.all([getTranslations("app"), getTranslations("workspace"), pending ? 0 : unreadCount(actor)]);
+  const items = pending ? [] : workspacesOf(actor).map((w) => ({ href: w.path, label: tWorkspace(w.role) }));
 
   return (
     <>
@@ -22,6 +25,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
           <p className="text-2xl font-bold text-brand-700">{t("name")}</p>
           <div className="flex flex-wrap items-center gap-2">
             <span className="text-gray-700">{t("signedInAs", { name: actor.name })}</span>
+            {!pending && (
             <Link
               href="/notifications"
               className="inline-flex min-h-11 items-center gap-1.5 rounded-lg border border-gray-400 bg-white px-3 hover:bg-gray-100"
@@ -37,6 +41,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
                 </>
               )}
             </Link>
+            )}
             <LocaleSwitch />
             <form action={signOutAction}>
               <button type="submit" className="min-h-11 rounded-lg border border-gray-400 bg-white px-3 hover:bg-gray-100">
@@ -45,9 +50,11 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             </form>
           </div>
         </div>
-        <div className="mx-auto max-w-4xl px-4 pb-3">
-          <NavLinks items={items} label={t("mainNav")} />
-        </div>
+        {!pending && (
+          <div className="mx-auto max-w-4xl px-4 pb-3">
+            <NavLinks items={items} label={t("mainNav")} />
+          </div>
+        )}
       </header>
       <main id="main" className="mx-auto max-w-4xl px-4 py-6">
         {children}

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/features/auth/actions";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/guards";
 
 export default async function NoRole() {
   await requireActor();

@@ -2,14 +2,15 @@
 // global administrator changes them. Orders copy their deadlines when placed
 // (src/domain/orders/deadlines.ts): a changed limit applies to new orders only.
 import crypto from "node:crypto";
-import { DEFAULT_UNRATED_CLOSE_DAYS, UNRATED_CLOSE_DAYS_KEY } from "@/domain/orders/settings";
+import { unratedCloseDaysSetting } from "@/domain/orders/settings";
+import { writeNumberSetting } from "@/domain/settings";
 import { assertCan } from "@/server/authz/scope";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { AppError, notFoundError } from "@/server/errors";
 import { changes, recordAudit } from "./audit";
 import { uniquely } from "./load";
-import { categoryInput, unratedCloseDaysInput } from "./schemas";
+import { categoryInput } from "./schemas";
 
 const taken = (name: string) => new AppError("conflict", "admin.categoryNameTaken", { name });
 
@@ -59,21 +60,5 @@ export async function updateCategory(actor: Actor, id: string, input: unknown) {
 }
 
 export async function setUnratedCloseDays(actor: Actor, input: unknown) {
-  assertCan(actor, "settings.configure");
-  const { days } = unratedCloseDaysInput.parse(input);
-  await db.$transaction(async (tx) => {
-    const row = await tx.setting.findUnique({ where: { key: UNRATED_CLOSE_DAYS_KEY } });
-    const before = row ? Number(row.value) : DEFAULT_UNRATED_CLOSE_DAYS;
-    if (before === days && row) return;
-    await tx.setting.upsert({ where: { key: UNRATED_CLOSE_DAYS_KEY }, create: { key: UNRATED_CLOSE_DAYS_KEY, value: days }, update: { value: days } });
-    await recordAudit(tx, actor, {
-      action: "setting.update",
-      entityType: "setting",
-      entityId: UNRATED_CLOSE_DAYS_KEY,
-      communityId: null,
-      before: { name: UNRATED_CLOSE_DAYS_KEY, value: before },
-      after: { name: UNRATED_CLOSE_DAYS_KEY, value: days },
-    });
-  });
-  return { days };
+  return { days: await writeNumberSetting(actor, unratedCloseDaysSetting, input, "days") };
 }

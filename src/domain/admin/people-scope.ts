@@ -53,15 +53,21 @@ export async function loadUser(actor: Actor, userId: string) {
 }
 export type LoadedUser = Awaited<ReturnType<typeof loadUser>>;
 
-export function communitiesOf(user: LoadedUser): (string | null)[] {
+type Holdings = { roles: AssignmentWithPlace[]; residences: { courtyard: { grid: { communityId: string } } }[] };
+
+export function communitiesOf(user: Holdings): (string | null)[] {
   return [...user.roles.map(communityOfAssignment), ...user.residences.map((r) => r.courtyard.grid.communityId)];
+}
+
+/** Whether the administrator may change the account itself: all it holds lies in their reach. */
+export function isManageable(actor: Actor, user: Holdings): boolean {
+  const reach = reachOf(actor, "users.manage");
+  return reach === "all" || communitiesOf(user).every((c) => reaches(reach, c));
 }
 
 /** Throws unless the administrator may change the account itself. */
 export function assertManageable(actor: Actor, user: LoadedUser) {
-  const reach = reachOf(actor, "users.manage");
-  if (reach === "all") return;
-  if (!communitiesOf(user).every((c) => reaches(reach, c))) throw new AppError("forbidden", "admin.userOutsideScope");
+  if (!isManageable(actor, user)) throw new AppError("forbidden", "admin.userOutsideScope");
 }
 
 /** The community an entry about this person belongs to, as this administrator sees it. */

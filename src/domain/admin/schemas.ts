@@ -40,8 +40,6 @@ export const categoryInput = z.object({
   sortOrder: whole(0, 9999, "admin.sortOrderRange"),
 });
 
-export const unratedCloseDaysInput = z.object({ days: whole(1, 90, "admin.unratedDaysRange") });
-
 /** 11-digit mainland mobile number; spaces, dashes and a +86 prefix are tolerated. */
 export const phone = z
   .string()

@@ -1,9 +1,8 @@
 // Accounts: create (with a first role, or add the role to the account the number already
 // has), rename, disable (their sessions end at once), reset the password, reveal the
-// number (a logged act). A temporary password is shown once to the administrator and
-// must be changed at the next sign-in.
+// number (a logged act). A one-time password of the person's own is shown once to the
+// administrator, expires unused, and must be changed at the next sign-in.
 import { maskPhone } from "@/domain/privacy/mask";
-import { hashPassword } from "@/server/auth/password";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -12,13 +11,13 @@ import { assertAnotherGlobalAdmin } from "./admins";
 import { uniquely } from "./load";
 import { maskName } from "./names";
 import { assertManageable, auditCommunityOf, loadUser, resolveScope } from "./people-scope";
-import { generateTemporaryPassword } from "./passwords";
+import { expiryAfter, issueOneTimePassword, oneTimePasswordDays, placeOf, slipOf, type Slip } from "./one-time-passwords";
 import { addRole } from "./roles";
 import { homeFields, newUserInput, userNameInput } from "./schemas";
 import { homeFor } from "./residences";
 
 export type CreatedUser =
-  | { userId: string; existing: false; temporaryPassword: string }
+  | { userId: string; existing: false; slip: Slip }
   | { userId: string; existing: true; maskedName: string };
 
 export async function createUser(actor: Actor, input: unknown): Promise<CreatedUser> {
@@ -32,8 +31,8 @@ export async function createUser(actor: Actor, input: unknown): Promise<CreatedU
   }
 
   const residence = home && scope.data.courtyardId ? await homeFor(scope.data.courtyardId, home) : null;
-  const temporaryPassword = generateTemporaryPassword();
-  const passwordHash = await hashPassword(temporaryPassword);
+  const { password, passwordHash } = issueOneTimePassword();
+  const passwordExpiresAt = expiryAfter(await oneTimePasswordDays());
   const user = await uniquely("admin.phoneTaken", {}, () =>
     db.$transaction(async (tx) => {
       const user = await tx.user.create({
@@ -42,6 +41,7 @@ export async function createUser(actor: Actor, input: unknown): Promise<CreatedU
           name: data.name,
           passwordHash,
           mustChangePassword: true,
+          passwordExpiresAt,
           roles: { create: [{ role: scope.data.role, communityId: scope.data.communityId, gridId: scope.data.gridId, courtyardId: scope.data.courtyardId }] },
           ...(residence ? { residences: { create: [residence] } } : {}),
         },
@@ -56,7 +56,7 @@ export async function createUser(actor: Actor, input: unknown): Promise<CreatedU
       return user;
     }),
   );
-  return { userId: user.id, existing: false, temporaryPassword };
+  return { userId: user.id, existing: false, slip: slipOf({ ...data, place: placeOf([scope.label]) }, password, passwordExpiresAt) };
 }
 
 export async function renameUser(actor: Actor, userId: string, input: unknown) {
@@ -99,14 +99,15 @@ export async function setUserDisabled(actor: Actor, userId: string, disabled: bo
   return { id: userId };
 }
 
-export async function resetPassword(actor: Actor, userId: string): Promise<{ temporaryPassword: string }> {
+/** A new one-time password of the person's own (also when the last one expired unused). */
+export async function resetPassword(actor: Actor, userId: string): Promise<{ slip: Slip }> {
   const user = await loadUser(actor, userId);
   assertManageable(actor, user);
   if (userId === actor.userId) throw new AppError("conflict", "admin.resetOwnPassword");
-  const temporaryPassword = generateTemporaryPassword();
-  const passwordHash = await hashPassword(temporaryPassword);
+  const { password, passwordHash } = issueOneTimePassword();
+  const passwordExpiresAt = expiryAfter(await oneTimePasswordDays());
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true, passwordExpiresAt } });
     await tx.userSession.deleteMany({ where: { userId } });
     await recordAudit(tx, actor, {
       action: "user.resetPassword",
@@ -116,7 +117,7 @@ export async function resetPassword(actor: Actor, userId: string): Promise<{ tem
       after: { name: user.name, mustChangePassword: true },
     });
   });
-  return { temporaryPassword };
+  return { slip: slipOf(user, password, passwordExpiresAt) };
 }
 
 /** The full number, for calling the person; the unmasking itself is logged (QUALITY.md §2). */

@@ -1,11 +1,6 @@
-import { db } from "@/server/db/client";
+import { readNumberSetting, type NumberSetting } from "@/domain/settings";
 
 /** Days after completion before an unrated order closes as 未评价. */
-export const UNRATED_CLOSE_DAYS_KEY = "orders.unratedCloseDays";
-export const DEFAULT_UNRATED_CLOSE_DAYS = 7;
+export const unratedCloseDaysSetting: NumberSetting = { key: "orders.unratedCloseDays", fallback: 7, min: 1, max: 90, message: "admin.unratedDaysRange" };
 
-export async function unratedCloseDays(): Promise<number> {
-  const row = await db.setting.findUnique({ where: { key: UNRATED_CLOSE_DAYS_KEY } });
-  const value = Number(row?.value);
-  return Number.isInteger(value) && value > 0 ? value : DEFAULT_UNRATED_CLOSE_DAYS;
-}
+export const unratedCloseDays = () => readNumberSetting(unratedCloseDaysSetting);

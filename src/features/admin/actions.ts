@@ -6,9 +6,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createBuilding, setBuildingActive, updateBuilding } from "@/domain/admin/buildings";
 import { createCategory, setUnratedCloseDays, updateCategory } from "@/domain/admin/categories";
+import { setOneTimePasswordDays, type Slip } from "@/domain/admin/one-time-passwords";
 import { changeOwnPassword } from "@/domain/admin/change-password";
 import { createCourtyard, moveCourtyard, setCourtyardActive, updateCourtyard } from "@/domain/admin/courtyards";
 import { createGrid, renameGrid, setGridActive } from "@/domain/admin/grids";
+import { reissueOneTimePasswords } from "@/domain/admin/reissue";
 import { addResidence, removeResidence } from "@/domain/admin/residences";
 import { assignRole, removeRole } from "@/domain/admin/roles";
 import { createCommunity, createStreet, renameCommunity, renameStreet, setCommunityActive, setStreetActive } from "@/domain/admin/streets";
@@ -18,6 +20,7 @@ import { invalidCall, isFormInput, runAction } from "@/server/action";
 import type { Actor } from "@/server/authz/permissions";
 import { AppError } from "@/server/errors";
 import type { AdminResult, AdminState } from "./action-types";
+import { slipsFile } from "./slips-file";
 
 type Work = (actor: Actor, form: Form) => Promise<AdminResult>;
 type Form = { id: string; data: Record<string, string>; on: (name: string) => boolean };
@@ -41,6 +44,7 @@ async function dispatch(form: FormData, handlers: Record<string, Work>): Promise
 }
 
 const saved = { done: "saved" };
+const slipsOf = async (slips: Slip[]) => ({ slips, slipsFile: await slipsFile(slips) });
 const toggled = (active: boolean) => ({ done: active ? "reactivated" : "deactivated" });
 
 const mapHandlers: Record<string, Work> = {
@@ -79,6 +83,7 @@ export async function categoryAction(_previous: AdminState, form: FormData): Pro
     "category.create": async (a, f) => (await createCategory(a, categoryData(f)), { done: "created" }),
     "category.update": async (a, f) => (await updateCategory(a, f.id, categoryData(f)), saved),
     "setting.unratedCloseDays": async (a, f) => (await setUnratedCloseDays(a, f.data), saved),
+    "setting.oneTimePasswordDays": async (a, f) => (await setOneTimePasswordDays(a, f.data), saved),
   });
 }
 
@@ -88,7 +93,7 @@ export async function peopleAction(_previous: AdminState, form: FormData): Promi
       const created = await createUser(a, f.data);
       return created.existing
         ? { done: "roleAddedToExisting", params: { name: created.maskedName }, id: created.userId }
-        : { done: "userCreated", temporaryPassword: created.temporaryPassword, id: created.userId };
+        : { done: "userCreated", ...(await slipsOf([created.slip])), id: created.userId };
     },
     "user.rename": async (a, f) => (await renameUser(a, f.id, f.data), saved),
     "user.toggle": async (a, f) => {
@@ -96,7 +101,11 @@ export async function peopleAction(_previous: AdminState, form: FormData): Promi
       await setUserDisabled(a, f.id, disabled);
       return { done: disabled ? "userDisabled" : "userEnabled" };
     },
-    "user.resetPassword": async (a, f) => ({ done: "passwordReset", ...(await resetPassword(a, f.id)) }),
+    "user.resetPassword": async (a, f) => ({ done: "passwordReset", ...(await slipsOf([(await resetPassword(a, f.id)).slip])) }),
+    "user.reissueOneTimePasswords": async (a, f) => {
+      const { slips } = await reissueOneTimePasswords(a, f.data);
+      return slips.length ? { done: "oneTimeReissued", params: { count: slips.length }, ...(await slipsOf(slips)) } : { done: "oneTimeNoneWaiting" };
+    },
     "user.revealPhone": async (a, f) => ({ done: "phoneRevealed", ...(await revealPhone(a, f.id)) }),
     "role.assign": async (a, f) => (await assignRole(a, f.id, f.data), { done: "roleAssigned" }),
     "role.remove": async (a, f) => (await removeRole(a, f.id), { done: "roleRemoved" }),

@@ -4,7 +4,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { assignableRoles, normalizePhone } from "@/domain/admin/schemas";
-import { assignmentWithPlace, communitiesOf, communityOfAssignment, placeLabel } from "@/domain/admin/people-scope";
+import { assignmentWithPlace, communityOfAssignment, isManageable, placeLabel } from "@/domain/admin/people-scope";
 import { reachOf, reaches, userScope } from "@/domain/admin/scope";
 import { maskPhone } from "@/domain/privacy/mask";
 import { communityScope, courtyardScope, gridScope } from "@/server/authz/scope";
@@ -66,6 +66,7 @@ export async function personDetail(actor: Actor, id: string) {
       phone: true,
       disabledAt: true,
       mustChangePassword: true,
+      passwordExpiresAt: true,
       createdAt: true,
       roles: { ...assignmentWithPlace, orderBy: { createdAt: "asc" } },
       residences: {
@@ -85,13 +86,15 @@ export async function personDetail(actor: Actor, id: string) {
   const reach = reachOf(actor, "users.manage");
   const visibleRoles = user.roles.filter((r) => reaches(reach, communityOfAssignment(r)));
   const visibleHomes = user.residences.filter((h) => reaches(reach, h.courtyard.grid.communityId));
-  const manageable = reach === "all" || communitiesOf({ ...user, residences: user.residences.map((h) => ({ id: h.id, courtyardId: h.courtyardId, courtyard: h.courtyard })) }).every((c) => reaches(reach, c));
+  const manageable = isManageable(actor, user);
   return {
     id: user.id,
     name: user.name,
     phone: maskPhone(user.phone),
     disabled: !!user.disabledAt,
     mustChangePassword: user.mustChangePassword,
+    /** When the one-time password the person has not used yet stops working. */
+    oneTimeExpiresAt: user.mustChangePassword ? user.passwordExpiresAt : null,
     createdAt: user.createdAt,
     isSelf: user.id === actor.userId,
     manageable,

@@ -1,18 +1,26 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
-import { can, type Actor, type Operation } from "@/server/authz/permissions";
-import { requireActor } from "./session";
+import type { Actor, Operation } from "@/server/authz/permissions";
+import { CHANGE_PASSWORD_PATH, refusalOf, type Need } from "./access";
+import { currentActor } from "./session";
 
-/** Where a person whose password an administrator set must choose their own first. */
-export const CHANGE_PASSWORD_PATH = "/account/password";
+export { CHANGE_PASSWORD_PATH };
 
 /**
- * For workspace pages: the signed-in actor holding the role, else 404 (never a hint). A
- * person still on a temporary password is sent to change it first.
+ * For pages: the signed-in actor, else the sign-in page. A person still on a one-time password
+ * is sent to change it first, from every page but that one (docs/decisions/022-entry-guard.md).
  */
+export async function requireActor(need: Omit<Need, "operation"> = {}): Promise<Actor> {
+  const actor = await currentActor();
+  const refused = refusalOf(actor, need);
+  if (refused === "unauthenticated") redirect("/login");
+  if (refused === "mustChangePassword") redirect(CHANGE_PASSWORD_PATH);
+  return actor!;
+}
+
+/** For workspace pages: as requireActor, and holding the role, else 404 (never a hint). */
 export async function requireWorkspace(operation: Operation): Promise<Actor> {
   const actor = await requireActor();
-  if (actor.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
-  if (!can(actor, operation)) notFound();
+  if (refusalOf(actor, { operation })) notFound();
   return actor;
 }

@@ -47,10 +47,12 @@ export async function checkCredentials(input: unknown, clientAddress: string): P
     return { ok: false, reason: "throttled" };
   }
   const user = parsed.success
-    ? await db.user.findUnique({ where: { phone }, select: { id: true, passwordHash: true, disabledAt: true } })
+    ? await db.user.findUnique({ where: { phone }, select: { id: true, passwordHash: true, disabledAt: true, passwordExpiresAt: true } })
     : null;
   const valid = await verifyPassword(user?.passwordHash ?? null, parsed.success ? parsed.data.password : "");
-  if (!user || !valid || user.disabledAt) {
+  // An expired one-time password is answered like a wrong one: nothing tells which accounts exist.
+  const expired = !!user?.passwordExpiresAt && user.passwordExpiresAt <= new Date();
+  if (!user || !valid || expired || user.disabledAt) {
     await Promise.all([perPhone.penalty(phone, 1), perAddress.penalty(address, 1)]);
     return { ok: false, reason: "invalid" };
   }

@@ -262,7 +262,8 @@ export const cases: Case[] = [
   // Categories and settings (every community: a global administrator's).
   admin("categoryAction", "category.create", async (w) => w.categoryFields(w.unique("测试类"))),
   admin("categoryAction", "category.update", async (w) => ({ id: await w.category(), ...w.categoryFields(w.unique("改名类")) })),
-  admin("categoryAction", "setting.unratedCloseDays", async (w) => ({ days: String((await w.unratedCloseDays()) === 8 ? 9 : 8) })),
+  admin("categoryAction", "setting.unratedCloseDays", async (w) => ({ days: String((await w.setting("orders.unratedCloseDays", 7)) === 8 ? 9 : 8) })),
+  admin("categoryAction", "setting.oneTimePasswordDays", async (w) => ({ days: String((await w.setting("accounts.oneTimePasswordDays", 14)) === 14 ? 15 : 14) })),
 
   // People and roles. A signed-in non-administrator (or one of another community) naming a
   // scope is told to choose one in their own reach: nothing is said about the one named.
@@ -272,7 +273,15 @@ export const cases: Case[] = [
   admin("peopleAction", "user.rename", async (w) => ({ id: await w.person(), name: "改名人员" })),
   admin("peopleAction", "user.toggle", async (w) => ({ id: await w.person(), active: "false" })),
   admin("peopleAction", "user.resetPassword", async (w) => ({ id: await w.person() }), {
-    verify: async (w, answer) => expect(answer.result).toMatchObject({ ok: true, data: { done: "passwordReset", temporaryPassword: expect.any(String) } }),
+    verify: async (w, answer) =>
+      expect(answer.result).toMatchObject({
+        ok: true,
+        data: { done: "passwordReset", slips: [expect.objectContaining({ password: expect.stringMatching(/^([a-z2-9]{4}-){3}[a-z2-9]{4}$/) })] },
+      }),
+  }),
+  // In a community of its own, where nobody waits: the call is valid and writes nothing.
+  admin("peopleAction", "user.reissueOneTimePasswords", async (w) => ({ communityId: await w.community() }), {
+    verify: async (w, answer) => expect(answer.result).toEqual({ ok: true, data: { done: "oneTimeNoneWaiting" } }),
   }),
   admin("peopleAction", "user.revealPhone", async (w) => ({ id: await w.person() }), {
     verify: async (w, answer, input) => {

@@ -277,8 +277,9 @@ export class World {
     return { ...person, client: await signedInClient(this.actions, person.phone) };
   }
 
-  async unratedCloseDays(): Promise<number> {
-    const { rows } = await db().query<{ value: number }>(`SELECT value FROM "Setting" WHERE key = 'orders.unratedCloseDays'`);
-    return rows.length ? Number(rows[0].value) : 7;
+  /** A global setting as it stands (its default when never set). */
+  async setting(key: string, fallback: number): Promise<number> {
+    const { rows } = await db().query<{ value: number }>(`SELECT value FROM "Setting" WHERE key = $1`, [key]);
+    return rows.length ? Number(rows[0].value) : fallback;
   }
 }

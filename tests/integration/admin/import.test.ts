@@ -60,13 +60,18 @@ describe("the commit", () => {
     expect(await commit(adminOfA, courtyards)).toMatchObject({ ok: true, changed: true, summary: { created: 2 } });
     expect(await commit(adminOfA, buildings)).toMatchObject({ ok: true, changed: true, summary: { created: 3 } });
     const first = await commit(adminOfA, residents);
-    expect(first).toMatchObject({ ok: true, changed: true, summary: { created: 4, newAccounts: 3 }, temporaryPassword: expect.any(String) });
+    expect(first).toMatchObject({ ok: true, changed: true, summary: { created: 4, newAccounts: 3 } });
+    // One slip per new account, each with its own one-time password.
+    const slips = first.ok ? first.slips : [];
+    expect(slips.map((s) => s.name).sort()).toEqual(["张一", "张三", "张二"]);
+    expect(new Set(slips.map((s) => s.password)).size).toBe(3);
 
     const users = await db.user.findMany({ where: { phone: { in: phones } }, include: { residences: true, roles: true } });
     expect(users).toHaveLength(3);
     expect(users.every((u) => u.mustChangePassword)).toBe(true);
-    // One hash for the whole import: every new account of the file has the same one.
-    expect(new Set(users.map((u) => u.passwordHash)).size).toBe(1);
+    // A hash of each person's own secret, salted: no two alike, none holding the secret.
+    expect(new Set(users.map((u) => u.passwordHash)).size).toBe(3);
+    for (const s of slips) expect(users.map((u) => u.passwordHash).join()).not.toContain(s.password);
     const zhang1 = users.find((u) => u.phone === phones[0])!;
     expect(zhang1.residences).toHaveLength(2);
     expect(zhang1.roles.map((r) => r.role)).toEqual(["RESIDENT", "RESIDENT"]);

@@ -23,11 +23,11 @@ describe("creating people", () => {
     expect(user).toMatchObject({ name: "新网格员", mustChangePassword: true });
     expect(user.roles).toEqual([expect.objectContaining({ role: "GRID_WORKER", gridId: map.A1.id })]);
 
-    const signedIn = await checkCredentials({ phone, password: created.temporaryPassword }, "10.0.0.1");
+    const signedIn = await checkCredentials({ phone, password: created.slip.password }, "10.0.0.1");
     if (!signedIn.ok) throw new Error("temporary password refused");
     const actor = await loadActor(signedIn.sessionId);
     expect(actor?.mustChangePassword).toBe(true);
-    await changeOwnPassword(actor!, { current: created.temporaryPassword, next: "Fuhe2026road", confirm: "Fuhe2026road" });
+    await changeOwnPassword(actor!, { current: created.slip.password, next: "Fuhe2026road", confirm: "Fuhe2026road" });
     expect((await db.user.findUniqueOrThrow({ where: { phone } })).mustChangePassword).toBe(false);
   });
 
@@ -80,7 +80,8 @@ describe("disabling and passwords", () => {
     const { map, adminOfA } = await adminFixture();
     const worker = await makeUser({ roles: [{ role: "GRID_WORKER", gridId: map.A1.id }] });
     const session = await sessionOf(worker.id);
-    const { temporaryPassword } = await resetPassword(adminOfA, worker.id);
+    const { slip } = await resetPassword(adminOfA, worker.id);
+    const temporaryPassword = slip.password;
     expect(await loadActor(session)).toBeNull();
     const user = await db.user.findUniqueOrThrow({ where: { id: worker.id } });
     expect(user.mustChangePassword).toBe(true);
@@ -92,7 +93,7 @@ describe("disabling and passwords", () => {
     const { map, adminOfA } = await adminFixture();
     const phone = uniquePhone();
     const created = await createUser(adminOfA, { name: "隐私测试", phone, role: "GRID_WORKER", scopeId: map.A1.id });
-    const { temporaryPassword } = await resetPassword(adminOfA, created.userId);
+    const temporaryPassword = (await resetPassword(adminOfA, created.userId)).slip.password;
     expect((await revealPhone(adminOfA, created.userId)).phone).toBe(phone);
     const rows = await db.auditLog.findMany({ where: { entityId: created.userId } });
     expect(rows.map((r) => r.action).sort()).toEqual(["user.create", "user.resetPassword", "user.revealPhone"]);

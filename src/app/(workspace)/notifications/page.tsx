@@ -6,7 +6,7 @@ import { Pagination } from "@/components/pagination";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import { markNotificationsReadAction } from "@/features/notifications/actions";
 import { notificationsFor, unreadCount } from "@/features/orders/queries";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/guards";
 import { pageOf, type SearchParams } from "@/server/http/search-params";
 
 const kinds = ["statusChanged", "newOrder", "awaitingDispatch", "poorRating", "transferredIn", "assigned", "sentBack"] as const;

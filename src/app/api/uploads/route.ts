@@ -1,9 +1,8 @@
 // Photo upload for order forms: multipart field `file` → { id, width, height }. Not a server
-// action, so it checks the Origin itself (CSRF) and bounds the body before reading it.
-import { currentActor } from "@/server/auth/session";
+// action: withActor checks the Origin (CSRF) and the caller; the body is bounded before it is read.
 import { BodyTooLarge, readBody } from "@/server/http/body";
-import { sameOrigin } from "@/server/http/origin";
 import { AppError } from "@/server/errors";
+import { withActor } from "@/server/route";
 import { MAX_PHOTO_BYTES, photoErrors, storePhoto } from "@/server/uploads/photos";
 
 export const runtime = "nodejs";
@@ -22,10 +21,7 @@ function statusOf(error: AppError): number {
   return 400;
 }
 
-export async function POST(request: Request) {
-  if (!sameOrigin(request)) return json({ error: "请求来源无效。" }, 403);
-  const actor = await currentActor();
-  if (!actor) return json({ error: "请先登录。" }, 401);
+export const POST = withActor({}, async (request, actor) => {
 
   let file: FormDataEntryValue | null;
   try {
@@ -51,4 +47,4 @@ export async function POST(request: Request) {
     console.error("photo upload failed", error);
     return json({ error: "上传失败，请稍后再试。" }, 500);
   }
-}
+});

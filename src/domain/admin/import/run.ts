@@ -4,13 +4,12 @@
 // any row, or any failure while writing, leaves nothing behind.
 import crypto from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
-import { hashPassword } from "@/server/auth/password";
 import { communityScope } from "@/server/authz/scope";
 import type { Actor, Operation } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { notFoundError } from "@/server/errors";
 import { recordAudit, type Tx } from "../audit";
-import { generateTemporaryPassword } from "../passwords";
+import { byPlace, expiryAfter, issueOneTimePassword, oneTimePasswordDays, placeOf, slipOf, type Slip } from "../one-time-passwords";
 import { normalizePhone } from "../schemas";
 import { check, type CheckResult, type World, type WorldUser } from "./check";
 import { mapColumns } from "./columns";
@@ -21,7 +20,7 @@ import { ImportFileError, importKinds, type ImportKind, type ImportSummary, type
 export type ImportRequest = { kind: string; communityId: string; fileName: string; bytes: Uint8Array };
 export type ImportReport = { kind: ImportKind; fileName: string; digest: string; summary: ImportSummary; problems: Problem[] };
 export type CommitResult =
-  | { ok: true; summary: ImportSummary; changed: boolean; temporaryPassword: string | null }
+  | { ok: true; summary: ImportSummary; changed: boolean; slips: Slip[] }
   | { ok: false; report: ImportReport };
 
 const BATCH = 1_000;
@@ -117,18 +116,16 @@ const changes = (s: ImportSummary) => s.created + s.updated > 0;
 export async function commitImport(actor: Actor, request: ImportRequest & { digest: string }): Promise<CommitResult> {
   const p = await prepare(actor, request);
   if (request.digest !== p.digest) throw new ImportFileError("fileChanged", {}, 409);
-  // One hash per import, never per row: every new account of this file starts with the
-  // same temporary password, shown once, to be changed at the first sign-in.
-  const temporaryPassword = p.kind === "residents" ? generateTemporaryPassword() : null;
-  const passwordHash = temporaryPassword ? await hashPassword(temporaryPassword) : "";
+  const expiresAt = expiryAfter(p.kind === "residents" ? await oneTimePasswordDays() : 0);
 
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${p.community.id}))`;
-      const result = check(p.kind, p.table, p.columns, await loadWorld(tx, p));
+      const world = await loadWorld(tx, p);
+      const result = check(p.kind, p.table, p.columns, world);
       if (result.problems.length) return { ok: false as const, report: reportOf(p, result) };
-      if (!changes(result.summary)) return { ok: true as const, summary: result.summary, changed: false, temporaryPassword: null };
-      await write(tx, result, passwordHash);
+      if (!changes(result.summary)) return { ok: true as const, summary: result.summary, changed: false, slips: [] };
+      const slips = await write(tx, result, world, expiresAt);
       await recordAudit(tx, actor, {
         action: `import.${p.kind}`,
         entityType: "import",
@@ -139,34 +136,41 @@ export async function commitImport(actor: Actor, request: ImportRequest & { dige
         ok: true as const,
         summary: result.summary,
         changed: true,
-        temporaryPassword: result.summary.newAccounts > 0 ? temporaryPassword : null,
+        slips,
       };
     },
     { maxWait: 10_000, timeout: 120_000 },
   );
 }
 
-async function write(tx: Tx, result: CheckResult, passwordHash: string) {
+/** Writes the plan; answers the slips of the accounts it created, one secret per person. */
+async function write(tx: Tx, result: CheckResult, world: World, expiresAt: Date): Promise<Slip[]> {
   if (result.kind === "courtyards") {
     for (const batch of chunks(result.plan.creates)) await tx.courtyard.createMany({ data: batch });
     for (const u of result.plan.updates) await tx.courtyard.update({ where: { id: u.id }, data: u.data });
-    return;
+    return [];
   }
   if (result.kind === "buildings") {
     for (const batch of chunks(result.plan.creates)) await tx.building.createMany({ data: batch });
     for (const u of result.plan.updates) await tx.building.update({ where: { id: u.id }, data: u.data });
-    return;
+    return [];
   }
   // Residents come by the thousand: one INSERT … SELECT FROM unnest(arrays) per table and
   // batch, with ids made here (cuid-shaped), instead of thousands of parameter tuples.
   const { newUsers, roles, residences, residenceUpdates } = result.plan;
   const idOf = new Map(newUsers.map((u) => [u.phone, newId()]));
   const userOf = (r: { phone: string; userId?: string }) => r.userId ?? idOf.get(r.phone)!;
+  // Every new account its own secret: a salted hash each, cheap enough for 10,000 at once.
+  const secrets = new Map(newUsers.map((u) => [u.phone, issueOneTimePassword()]));
+  const expires = Prisma.sql`(${expiresAt.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
   for (const batch of chunks(newUsers, RAW_BATCH)) {
     await tx.$executeRaw`
-      INSERT INTO "User" ("id", "phone", "name", "passwordHash", "mustChangePassword", "createdAt", "updatedAt")
-      SELECT u.id, u.phone, u.name, ${passwordHash}, true, ${NOW_UTC}, ${NOW_UTC}
-      FROM unnest(${batch.map((u) => idOf.get(u.phone)!)}::text[], ${batch.map((u) => u.phone)}::text[], ${batch.map((u) => u.name)}::text[]) AS u(id, phone, name)`;
+      INSERT INTO "User" ("id", "phone", "name", "passwordHash", "mustChangePassword", "passwordExpiresAt", "createdAt", "updatedAt")
+      SELECT u.id, u.phone, u.name, u.hash, true, ${expires}, ${NOW_UTC}, ${NOW_UTC}
+      FROM unnest(
+        ${batch.map((u) => idOf.get(u.phone)!)}::text[], ${batch.map((u) => u.phone)}::text[], ${batch.map((u) => u.name)}::text[],
+        ${batch.map((u) => secrets.get(u.phone)!.passwordHash)}::text[]
+      ) AS u(id, phone, name, hash)`;
   }
   for (const batch of chunks(roles, RAW_BATCH)) {
     await tx.$executeRaw`
@@ -189,4 +193,21 @@ async function write(tx: Tx, result: CheckResult, passwordHash: string) {
       UPDATE "Residence" AS r SET "buildingId" = v.b, "unit" = v.u, "room" = v.r
       FROM (VALUES ${values}) AS v(id, b, u, r) WHERE r."id" = v.id`;
   }
+  return slipsFor(newUsers, residences, world, secrets, expiresAt);
+}
+
+function slipsFor(
+  newUsers: { phone: string; name: string }[],
+  residences: { phone: string; courtyardId: string; buildingId: string | null; unit: string; room: string }[],
+  world: World,
+  secrets: Map<string, { password: string }>,
+  expiresAt: Date,
+): Slip[] {
+  const courtyard = new Map(world.courtyards.map((c) => [c.id, c.name]));
+  const building = new Map(world.buildings.map((b) => [b.id, b.number]));
+  const home = new Map<string, string>();
+  for (const h of residences) {
+    if (!home.has(h.phone)) home.set(h.phone, placeOf([courtyard.get(h.courtyardId), h.buildingId && building.get(h.buildingId), h.unit, h.room]));
+  }
+  return newUsers.map((u) => slipOf({ ...u, place: home.get(u.phone) }, secrets.get(u.phone)!.password, expiresAt)).sort(byPlace);
 }

@@ -17,7 +17,6 @@ export function ConfirmAction({
   confirmLabel,
   tone = "danger",
   triggerTone = "secondary",
-  secret,
   keepOpen,
   fields,
 }: {
@@ -30,8 +29,6 @@ export function ConfirmAction({
   confirmLabel: string;
   tone?: "danger" | "primary";
   triggerTone?: "secondary" | "danger" | "primary";
-  /** A one-time secret the action answers (a temporary password), shown in the dialog. */
-  secret?: { title: string; note: string };
   /** Keeps the dialog open after success, to show its answer. */
   keepOpen?: boolean;
   /** Controls inside the dialog's form (e.g. the grid to move to). */
@@ -73,7 +70,6 @@ export function ConfirmAction({
             hidden={hidden}
             submitLabel={confirmLabel}
             tone={tone}
-            secret={secret}
             once={keepOpen}
             onSuccess={() => (keepOpen ? setDone(true) : close())}
             footer={

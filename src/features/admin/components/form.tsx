@@ -6,6 +6,7 @@ import { createContext, startTransition, useActionState, useContext, useEffect, 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { AdminAction, AdminResult, AdminState } from "../action-types";
+import { OneTimeSlips } from "./one-time-slips";
 
 type Errors = Record<string, string>;
 const ErrorsContext = createContext<Errors>({});
@@ -30,8 +31,6 @@ export type FormProps = {
   onSuccess?: (result: AdminResult) => void;
   /** A link to what was created; ":id" in href becomes its id. */
   resultLink?: { href: string; label: string };
-  /** Heading and advice for a one-time secret the action may answer (a temporary password). */
-  secret?: { title: string; note: string };
   children?: ReactNode;
   className?: string;
   footer?: ReactNode;
@@ -39,7 +38,7 @@ export type FormProps = {
   once?: boolean;
 };
 
-export function AdminForm({ action, intent, hidden = {}, submitLabel, tone = "primary", resetOnSuccess, onSuccess, resultLink, secret, children, className, footer, once }: FormProps) {
+export function AdminForm({ action, intent, hidden = {}, submitLabel, tone = "primary", resetOnSuccess, onSuccess, resultLink, children, className, footer, once }: FormProps) {
   const t = useTranslations("admin");
   const ref = useRef<HTMLFormElement>(null);
   const [state, run, pending] = useActionState<AdminState, FormData>(action, null);
@@ -95,7 +94,7 @@ export function AdminForm({ action, intent, hidden = {}, submitLabel, tone = "pr
                 </>
               )}
             </p>
-            {state.data.temporaryPassword && secret && <OneTimeSecret title={secret.title} value={state.data.temporaryPassword} note={secret.note} />}
+            {state.data.slips && <OneTimeSlips slips={state.data.slips} file={state.data.slipsFile} />}
             {state.data.phone && <p className="font-mono text-2xl tracking-wider">{state.data.phone}</p>}
           </>
         )}
@@ -239,19 +238,6 @@ export function CheckboxField({ label, name, hint, defaultChecked }: { label: st
         <span className="font-medium">{label}</span>
       </label>
       <Below id={id} hint={hint} error={error} />
-    </div>
-  );
-}
-
-/** A one-time secret (a temporary password) the administrator must pass on now. */
-export function OneTimeSecret({ title, value, note }: { title: string; value: string; note: string }) {
-  return (
-    <div className="space-y-2 rounded-lg border-2 border-amber-600 bg-amber-50 p-4 text-amber-950">
-      <p className="font-semibold">{title}</p>
-      <p className="select-all whitespace-nowrap rounded bg-white px-3 py-2 font-mono text-xl tracking-wide ring-1 ring-amber-600 sm:text-2xl" data-testid="one-time-secret">
-        {value}
-      </p>
-      <p>{note}</p>
     </div>
   );
 }

@@ -7,7 +7,10 @@ import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ImportResponse, ProblemLine } from "../import-response";
 import type { ImportSummary } from "@/domain/admin/import/types";
-import { buttonClass, controlClass, OneTimeSecret } from "./form";
+import type { Slip } from "@/domain/admin/one-time-passwords";
+import type { SlipsFile } from "../slips-file";
+import { buttonClass, controlClass } from "./form";
+import { OneTimeSlips } from "./one-time-slips";
 
 const kinds = ["courtyards", "buildings", "residents"] as const;
 type Kind = (typeof kinds)[number];
@@ -19,7 +22,7 @@ type Phase =
   | { name: "sending"; mode: "check" | "commit"; percent: number }
   | { name: "processing"; mode: "check" | "commit"; started: number }
   | { name: "checked"; digest: string; summary: ImportSummary; problems: ProblemLine[] }
-  | { name: "committed"; changed: boolean; summary: ImportSummary; temporaryPassword: string | null }
+  | { name: "committed"; changed: boolean; summary: ImportSummary; slips: Slip[]; slipsFile: SlipsFile | null }
   | { name: "failed"; error: string; problems?: ProblemLine[] };
 
 /** Spreadsheet programs run cells starting with = + - @ as formulas: neutralised. */
@@ -78,7 +81,7 @@ export function ImportPanel({ communities }: { communities: { id: string; label:
       if (!body) return setPhase({ name: "failed", error: t("errors.failed") });
       if (!body.ok) return setPhase({ name: "failed", error: body.error, problems: body.problems });
       if (body.mode === "check") setPhase({ name: "checked", digest: body.digest, summary: body.summary, problems: body.problems });
-      else setPhase({ name: "committed", changed: body.changed, summary: body.summary, temporaryPassword: body.temporaryPassword });
+      else setPhase({ name: "committed", changed: body.changed, summary: body.summary, slips: body.slips, slipsFile: body.slipsFile });
     };
     xhr.onerror = () => setPhase({ name: "failed", error: t("errors.network") });
     setPhase({ name: "sending", mode, percent: 0 });
@@ -239,7 +242,7 @@ export function ImportPanel({ communities }: { communities: { id: string; label:
               {phase.changed ? t("doneTitle") : t("nothingToDo")}
             </h2>
             <p>{summaryText(phase.summary)}</p>
-            {phase.temporaryPassword && <OneTimeSecret title={t("passwordTitle")} value={phase.temporaryPassword} note={t("passwordNote")} />}
+            <OneTimeSlips slips={phase.slips} file={phase.slipsFile} />
             <button
               type="button"
               className={buttonClass.secondary}

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "@/components/page-title";
 import { ChangePasswordForm } from "@/features/admin/components/change-password-form";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/guards";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("account"))("title") };
@@ -9,7 +9,7 @@ export async function generateMetadata() {
 
 /** Anyone signed in; the only page open to a person still on a temporary password. */
 export default async function ChangePasswordPage() {
-  const actor = await requireActor();
+  const actor = await requireActor({ allowPendingPasswordChange: true });
   const t = await getTranslations("account");
   return (
     <div className="mx-auto max-w-lg">

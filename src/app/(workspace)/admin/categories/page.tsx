@@ -16,6 +16,10 @@ type T = Awaited<ReturnType<typeof getTranslations<"admin">>>;
 export default async function CategoriesPage() {
   const actor = await requireWorkspace("workspace.admin");
   const [t, locale, data] = await Promise.all([getTranslations("admin"), getLocale(), categoriesPage(actor)]);
+  const settings = [
+    { intent: "setting.unratedCloseDays", label: t("categories.unratedCloseDays"), hint: t("categories.unratedCloseDaysHint"), value: data.unratedCloseDays },
+    { intent: "setting.oneTimePasswordDays", label: t("categories.oneTimePasswordDays"), hint: t("categories.oneTimePasswordDaysHint"), value: data.oneTimePasswordDays },
+  ];
   return (
     <>
       <PageTitle>{t("nav.categories")}</PageTitle>
@@ -77,27 +81,21 @@ export default async function CategoriesPage() {
       )}
 
       <Section title={t("categories.settings")} id="settings">
-        <Card>
-          {data.canEditSettings ? (
-            <AdminForm action={categoryAction} intent="setting.unratedCloseDays" submitLabel={t("form.save")}>
-              <TextField
-                label={t("categories.unratedCloseDays")}
-                name="days"
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={90}
-                required
-                defaultValue={data.unratedCloseDays}
-                hint={t("categories.unratedCloseDaysHint")}
-              />
-            </AdminForm>
-          ) : (
-            <p>
-              {t("categories.unratedCloseDays")}：{t("categories.days", { count: data.unratedCloseDays })}
-            </p>
-          )}
-        </Card>
+        <div className="space-y-3">
+          {settings.map((s) => (
+            <Card key={s.intent}>
+              {data.canEditSettings ? (
+                <AdminForm action={categoryAction} intent={s.intent} submitLabel={t("form.save")}>
+                  <TextField label={s.label} name="days" type="number" inputMode="numeric" min={1} max={90} required defaultValue={s.value} hint={s.hint} />
+                </AdminForm>
+              ) : (
+                <p>
+                  {s.label}：{t("categories.days", { count: s.value })}
+                </p>
+              )}
+            </Card>
+          ))}
+        </div>
       </Section>
     </>
   );

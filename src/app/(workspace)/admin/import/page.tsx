@@ -1,7 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { PageTitle } from "@/components/page-title";
+import { peopleAction } from "@/features/admin/actions";
+import { AdminForm, SelectField } from "@/features/admin/components/form";
 import { ImportPanel } from "@/features/admin/components/import-panel";
+import { Card, Section } from "@/features/admin/components/ui";
 import { reachableCommunities } from "@/features/admin/map-queries";
 import { requireWorkspace } from "@/server/auth/guards";
 
@@ -11,7 +14,8 @@ export async function generateMetadata() {
 
 export default async function ImportPage() {
   const actor = await requireWorkspace("workspace.admin");
-  const [t, communities] = await Promise.all([getTranslations("adminImport"), reachableCommunities(actor)]);
+  const [t, tAdmin, communities] = await Promise.all([getTranslations("adminImport"), getTranslations("admin"), reachableCommunities(actor)]);
+  const options = communities.map((c) => ({ value: c.id, label: `${c.street.name} · ${c.name}` }));
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
@@ -19,7 +23,26 @@ export default async function ImportPage() {
       {communities.length === 0 ? (
         <EmptyState title={t("noCommunityTitle")} body={t("noCommunityBody")} />
       ) : (
-        <ImportPanel communities={communities.map((c) => ({ id: c.id, label: `${c.street.name} · ${c.name}` }))} />
+        <>
+          <ImportPanel communities={options.map((o) => ({ id: o.value, label: o.label }))} />
+          <div className="mt-10">
+            <Section title={tAdmin("reissue.title")} id="reissue">
+              <Card>
+                <p className="mb-3 text-gray-700">{tAdmin("reissue.intro")}</p>
+                <AdminForm action={peopleAction} intent="user.reissueOneTimePasswords" submitLabel={tAdmin("reissue.submit")}>
+                  <SelectField
+                    label={tAdmin("reissue.community")}
+                    name="communityId"
+                    required
+                    options={options}
+                    placeholder={options.length === 1 ? undefined : tAdmin("form.choose")}
+                    defaultValue={options.length === 1 ? options[0].value : undefined}
+                  />
+                </AdminForm>
+              </Card>
+            </Section>
+          </div>
+        </>
       )}
     </>
   );

@@ -13,7 +13,7 @@ import {
 } from "@/features/orders/components/order-detail/order-summary";
 import { OrderTimeline } from "@/features/orders/components/order-detail/order-timeline";
 import { dispatchWorkers, getOrderDetail, transferTargets } from "@/features/orders/queries";
-import { requireActor } from "@/server/auth/session";
+import { requireActor } from "@/server/auth/guards";
 
 type Props = { params: Promise<{ id: string }> };
 

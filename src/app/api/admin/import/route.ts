@@ -1,26 +1,23 @@
 // Bulk import upload: multipart { file, kind, communityId, mode: "check" | "commit", digest }.
 // A route handler rather than a server action because a file may be 5 MB (actions take 1 MB).
-// It checks the Origin and the administrator itself; the domain checks the community scope.
+// withActor checks the Origin and the administrator; the domain checks the community scope.
+// A commit that created accounts answers their one-time passwords, once: slips and an .xlsx.
 import { getTranslations } from "next-intl/server";
 import { checkImport, commitImport, type ImportReport } from "@/domain/admin/import/run";
 import { MAX_IMPORT_BYTES } from "@/domain/admin/import/sniff";
 import { ImportFileError } from "@/domain/admin/import/types";
-import { BodyTooLarge, jsonResponse, readBody, sameOrigin } from "@/features/admin/http";
-import { currentActor } from "@/server/auth/session";
-import { can } from "@/server/authz/permissions";
+import { BodyTooLarge, jsonResponse, readBody } from "@/features/admin/http";
+import { slipsFile } from "@/features/admin/slips-file";
 import { AppError } from "@/server/errors";
+import { withActor } from "@/server/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const MAX_BODY_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
 
-export async function POST(request: Request) {
+export const POST = withActor({ operation: "workspace.admin" }, async (request, actor) => {
   const t = await getTranslations("adminImport");
-  if (!sameOrigin(request)) return jsonResponse({ ok: false, error: t("errors.origin") }, 403);
-  const actor = await currentActor();
-  if (!actor) return jsonResponse({ ok: false, error: t("errors.signIn") }, 401);
-  if (!can(actor, "workspace.admin") || actor.mustChangePassword) return jsonResponse({ ok: false, error: t("errors.notFound") }, 404);
 
   let form: FormData;
   try {
@@ -53,7 +50,7 @@ export async function POST(request: Request) {
       if (!result.ok) {
         return jsonResponse({ ok: false, error: t("errors.changedSinceCheck"), problems: problemText(result.report), summary: result.report.summary }, 409);
       }
-      return jsonResponse({ ok: true, mode: "commit", changed: result.changed, summary: result.summary, temporaryPassword: result.temporaryPassword });
+      return jsonResponse({ ok: true, mode: "commit", changed: result.changed, summary: result.summary, slips: result.slips, slipsFile: await slipsFile(result.slips) });
     }
     const report = await checkImport(actor, importRequest);
     return jsonResponse({ ok: true, mode: "check", digest: report.digest, fileName: report.fileName, summary: report.summary, problems: problemText(report) });
@@ -66,4 +63,4 @@ export async function POST(request: Request) {
     console.error("[import]", error);
     return jsonResponse({ ok: false, error: t("errors.failed") }, 500);
   }
-}
+});

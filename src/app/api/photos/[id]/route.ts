@@ -1,6 +1,6 @@
 // An order photo, served only to those who may see its order (or its uploader while it is
 // unattached); everyone else gets the same 404 as for a photo that does not exist.
-import { currentActor } from "@/server/auth/session";
+import { withActor } from "@/server/route";
 import { readPhoto } from "@/server/uploads/photos";
 
 export const runtime = "nodejs";
@@ -12,10 +12,10 @@ const notFound = () =>
     headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
   });
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = withActor<{ id: string }>({}, async (_request, actor, { params }) => {
   const { id } = await params;
   try {
-    const photo = await readPhoto(await currentActor(), id);
+    const photo = await readPhoto(actor, id);
     if (!photo) return notFound();
     return new Response(new Uint8Array(photo.body), {
       status: 200,
@@ -34,4 +34,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
   }
-}
+});

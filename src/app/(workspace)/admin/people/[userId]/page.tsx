@@ -39,6 +39,13 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
         <span>{person.phone}</span>
         {person.disabled && <StateBadge active={false} inactiveLabel={t("people.disabled")} />}
         {person.mustChangePassword && <span className="rounded bg-amber-100 px-2 text-base text-amber-950">{t("people.mustChange")}</span>}
+        {person.oneTimeExpiresAt && (
+          <span>
+            {person.oneTimeExpiresAt < new Date()
+              ? t("people.oneTimeExpired")
+              : t("people.oneTimeValidUntil", { date: format.dateTime(person.oneTimeExpiresAt, { dateStyle: "medium", timeZone: "Asia/Shanghai" }) })}
+          </span>
+        )}
         <span>{t("people.since", { date: format.dateTime(person.createdAt, { dateStyle: "medium" }) })}</span>
       </div>
       {!person.manageable && <p className="mb-6 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">{t("people.outsideScope")}</p>}
@@ -68,7 +75,6 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
                   body={<p>{t("people.resetPasswordBody")}</p>}
                   confirmLabel={t("people.resetPasswordConfirm")}
                   keepOpen
-                  secret={{ title: t("people.temporaryPassword"), note: t("people.temporaryPasswordNote") }}
                 />
                 <ConfirmAction
                   action={peopleAction}

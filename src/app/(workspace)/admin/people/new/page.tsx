@@ -32,7 +32,6 @@ export default async function NewPersonPage({ searchParams }: { searchParams: Pr
           submitLabel={t("people.create")}
           resetOnSuccess
           resultLink={{ href: "/admin/people/:id", label: t("people.openPerson") }}
-          secret={{ title: t("people.temporaryPassword"), note: t("people.temporaryPasswordNote") }}
         >
           <TextField label={t("people.name")} name="name" required maxLength={30} />
           <TextField label={t("people.phone")} name="phone" type="tel" inputMode="numeric" required maxLength={13} hint={t("people.phoneHint")} />

@@ -1,17 +1,15 @@
-// The import templates, as CSV or .xlsx. Only for administrators (404 for everyone else).
+// The import templates, as CSV or .xlsx. Only for administrators (404 for everyone else), and
+// not to one still on a one-time password.
 import { templateCsv, templateNames, templateXlsx } from "@/domain/admin/import/templates";
 import { importKinds } from "@/domain/admin/import/types";
-import { currentActor } from "@/server/auth/session";
-import { can } from "@/server/authz/permissions";
+import { withActor } from "@/server/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store" } });
 
-export async function GET(request: Request) {
-  const actor = await currentActor();
-  if (!actor || !can(actor, "workspace.admin")) return notFound();
+export const GET = withActor({ operation: "workspace.admin" }, async (request) => {
   const url = new URL(request.url);
   const kind = importKinds.find((k) => k === url.searchParams.get("kind"));
   const format = url.searchParams.get("format");
@@ -26,4 +24,4 @@ export async function GET(request: Request) {
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -3,12 +3,12 @@
 import { cookies } from "next/headers";
 import { exportOverview } from "@/features/staff/export";
 import { LOCALE_COOKIE, resolveLocale } from "@/i18n/locales";
-import { currentActor } from "@/server/auth/session";
+import { withActor } from "@/server/route";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = withActor({ operation: "workspace.staff" }, async (request, actor) => {
   const locale = resolveLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  return exportOverview(await currentActor(), new URL(request.url).searchParams, locale);
-}
+  return exportOverview(actor, new URL(request.url).searchParams, locale);
+});
