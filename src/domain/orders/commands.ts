@@ -85,6 +85,7 @@ export async function mergeOrder(actor: Actor, orderId: string, raw: { targetNum
     },
     note: () => `与 #${target!.number} 重复，已合并${note ? `：${note}` : ""}`,
     patch: (o, to, now) => ({ mergedIntoId: target!.id, closeReason: "MERGED", closedAt: now, respondedAt: o.respondedAt ?? now }),
+    requesterMessage: (o) => ({ userId: o.requesterId, orderId: o.id, kind: "merged", params: { number: o.number, title: o.title, target: target!.number } }),
   });
 }
 

@@ -3,9 +3,10 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import { publicBoardWhere } from "@/domain/orders/commands";
 import { overdue } from "@/domain/orders/deadlines";
-import { openStatuses, transition, type OrderCommand } from "@/domain/orders/machine";
+import { isOpen, openStatuses, transition, type OrderCommand } from "@/domain/orders/machine";
 import { orderLocation, orderScope } from "@/domain/orders/scope";
-import { maskPhone } from "@/domain/privacy/mask";
+import { maskParams } from "@/domain/notifications/notify";
+import { maskPhone, maskPhoneNumbers, maskPublicText } from "@/domain/privacy/mask";
 import { can, type Actor, type Operation } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 
@@ -31,7 +32,8 @@ export function toListItem(row: ListRow, now: Date) {
   return {
     id: row.id,
     number: row.number,
-    title: row.title,
+    // Lists are read by many (staff, the worker's colleagues): numbers in titles stay masked.
+    title: maskPhoneNumbers(row.title),
     status: row.status,
     category: { zh: row.category.nameZh, en: row.category.nameEn },
     courtyard: row.courtyard.name,
@@ -163,6 +165,38 @@ function allowedCommands(actor: Actor, order: { status: OrderStatus; requesterId
   return rules.filter(([command, op, extra]) => extra && transition(order.status, command).ok && can(actor, op, loc)).map(([c]) => c);
 }
 
+/** The orders the actor may open: those in scope for order.view, and the public board. */
+function openableWhere(actor: Actor): Prisma.OrderWhereInput {
+  return { OR: [orderScope(actor, "order.view"), { ...publicBoardWhere(actor), requesterId: undefined }] };
+}
+
+/**
+ * The order this one was merged into, as the reader of this one may see it. Whoever may not
+ * open it (the duplicate's requester, usually) gets its number, status and the steps it went
+ * through — what a neighbour sees of a public order, without what anyone wrote.
+ */
+async function mergedTarget(actor: Actor, target: { id: string; number: number } | null, mine: boolean) {
+  if (!target) return null;
+  const row = await db.order.findFirst({
+    where: { id: target.id },
+    select: {
+      status: true,
+      dueAt: true,
+      events: mine ? { orderBy: { createdAt: "asc" }, select: { id: true, type: true, fromStatus: true, toStatus: true, createdAt: true } } : false,
+    },
+  });
+  if (!row) return null;
+  const visible = (await db.order.count({ where: { AND: [{ id: target.id }, openableWhere(actor)] } })) === 1;
+  return {
+    id: visible ? target.id : null,
+    number: target.number,
+    status: row.status,
+    visible,
+    dueAt: isOpen(row.status) ? row.dueAt : null,
+    progress: visible || !row.events ? [] : row.events.map((e, i) => ({ key: i, type: e.type, from: e.fromStatus, to: e.toStatus, at: e.createdAt })),
+  };
+}
+
 /**
  * One order with its timeline, as the actor may see it: in full for the requester and for
  * those in scope; anonymised (no name, phone or room) for a neighbour reading the public board.
@@ -170,7 +204,7 @@ function allowedCommands(actor: Actor, order: { status: OrderStatus; requesterId
 export async function getOrderDetail(actor: Actor, orderId: string) {
   const inScope = orderScope(actor, "order.view");
   const order = await db.order.findFirst({
-    where: { AND: [{ id: orderId }, { OR: [inScope, { ...publicBoardWhere(actor), requesterId: undefined }] }] },
+    where: { AND: [{ id: orderId }, openableWhere(actor)] },
     include: {
       category: true,
       courtyard: { select: { name: true } },
@@ -191,18 +225,21 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
   const mine = order.requesterId === actor.userId;
   const loc = orderLocation(order);
   const contact = can(actor, "resident.viewContact", loc);
+  // What residents wrote: as written for the requester and those who call them back; numbers
+  // masked for staff (revealing one is a logged act); numbers and doors masked for neighbours.
+  const text = mine || contact ? (t: string) => t : full ? maskPhoneNumbers : maskPublicText;
   const home = order.requester.residences.find((r) => r.courtyardId === order.courtyardId);
   const ratedByMe = order.ratings.some((r) => r.raterId === actor.userId && r.round === Math.max(order.completions, 1));
   // Staff and the requester see ratings with their rater's role; handlers see the scores only.
   const ratings = order.ratings
     .filter((r) => full || r.raterId === actor.userId)
-    .map((r) => ({ goal: r.goal, timing: r.timing, form: r.form, conduct: r.conduct, comment: r.comment, isRequester: r.isRequester, createdAt: r.createdAt }));
+    .map((r) => ({ goal: r.goal, timing: r.timing, form: r.form, conduct: r.conduct, comment: text(r.comment), isRequester: r.isRequester, createdAt: r.createdAt }));
 
   return {
     id: order.id,
     number: order.number,
-    title: order.title,
-    description: order.description,
+    title: text(order.title),
+    description: text(order.description),
     status: order.status,
     closeReason: order.closeReason,
     isPublic: order.isPublic,
@@ -218,7 +255,7 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
     overdue: overdue(order, new Date()),
     meTooCount: order.meTooCount,
     meTooByMe: order.meToos.length > 0,
-    mergedInto: order.mergedInto,
+    mergedInto: await mergedTarget(actor, order.mergedInto, mine),
     mine,
     requester: full
       ? {
@@ -238,12 +275,12 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
       actor: full || e.actorId !== order.requesterId ? (e.actor?.name ?? null) : null,
       byRequester: e.actorId === order.requesterId,
       // Ratings are shown to neighbours only as their own; the event's note repeats the comment.
-      note: full || e.type !== "RATED" ? e.note : "",
+      note: full || e.type !== "RATED" ? text(e.note) : "",
       photos: full ? e.photos.map((p) => p.id) : [],
       at: e.createdAt,
     })),
     dispatches: full
-      ? order.dispatches.map((d) => ({ plan: d.plan, dueAt: d.dueAt, assignees: d.assignees as { kind: string; name: string }[], createdAt: d.createdAt }))
+      ? order.dispatches.map((d) => ({ plan: text(d.plan), dueAt: d.dueAt, assignees: d.assignees as { kind: string; name: string }[], createdAt: d.createdAt }))
       : [],
     ratings,
     actions: allowedCommands(actor, order, ratedByMe),
@@ -307,7 +344,8 @@ export async function notificationsFor(actor: Actor, page = 1) {
     db.notification.count({ where }),
     db.notification.findMany({ where, orderBy: { createdAt: "desc" }, skip: (current - 1) * PAGE_SIZE, take: PAGE_SIZE, select: { id: true, kind: true, params: true, orderId: true, readAt: true, createdAt: true } }),
   ]);
-  return { items: items.map((n) => ({ ...n, params: n.params as Record<string, string | number> })), page: current, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
+  // Rows written before numbers were masked on the way in are masked on the way out.
+  return { items: items.map((n) => ({ ...n, params: maskParams(n.params as Record<string, string | number>) })), page: current, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
 }
 
 export function unreadCount(actor: Actor) {

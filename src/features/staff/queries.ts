@@ -2,11 +2,10 @@ import "server-only";
 // Scoped reads for the staff pages: the overdue list, the follow-up queue and the filter
 // choices. Orders come through orderScope(actor, "metrics.view"): staff see their community's.
 import type { Prisma } from "@/generated/prisma/client";
-import { maskPhoneNumbers } from "@/domain/metrics/cells";
 import { visibleCommunityIds } from "@/domain/metrics/overview";
 import { openStatuses } from "@/domain/orders/machine";
 import { orderScope } from "@/domain/orders/scope";
-import { maskPhone } from "@/domain/privacy/mask";
+import { maskPhone, maskPhoneNumbers } from "@/domain/privacy/mask";
 import { listSelect, toListItem, type OrderListItem, type Page } from "@/features/orders/queries";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
@@ -58,7 +57,7 @@ export async function followUpQueue(actor: Actor, page = 1, now = new Date()) {
   const items = rows.map((r) => ({
     id: r.id,
     number: r.number,
-    title: r.title,
+    title: maskPhoneNumbers(r.title),
     status: r.status,
     category: { zh: r.category.nameZh, en: r.category.nameEn },
     courtyard: r.courtyard.name,

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { OrderActions } from "@/features/orders/components/order-detail/order-actions";
 import {
   DispatchPlans,
+  MergedProgress,
   OrderDescription,
   OrderFacts,
   OrderHeader,
@@ -47,6 +48,7 @@ export default async function OrderPage({ params }: Props) {
   return (
     <article>
       <OrderHeader order={order} />
+      {order.mergedInto && <MergedProgress merged={order.mergedInto} />}
       <OrderFacts order={order} />
       {order.requester && <RequesterBlock orderId={order.id} requester={order.requester} />}
       <OrderDescription description={order.description} />
