@@ -25,6 +25,7 @@ const world = (): World => ({
     ["13900000001", { id: "u1", name: "王秀英", disabled: false, residentOf: new Set(["y1"]), residences: [{ id: "r1", courtyardId: "y1", buildingId: "b1", unit: "1单元", room: "302" }] }],
     ["13900000002", { id: "u2", name: "停用者", disabled: true, residentOf: new Set<string>(), residences: [] }],
   ]),
+  unavailable: new Set(["13900000003"]),
 });
 
 const run = (kind: ImportKind, csv: string, w = world()) => {
@@ -88,6 +89,13 @@ describe("checking residents", () => {
       "13:小区名称:courtyardAmbiguous",
     ]);
     expect(result.problems.find((p) => p.line === 9)?.params).toEqual({ line: 8 });
+  });
+
+  it("answers a number taken outside the administrator's reach alike, whatever the name, and plans nothing for it", () => {
+    const result = run("residents", "姓名,手机号,小区名称\n谁都行,13900000003,府河小区\n另一个名字,139 0000 0003,龙湖上城\n新人,13800000010,府河小区");
+    expect(codes(result)).toEqual(["2:手机号:phoneUnavailable", "3:手机号:phoneUnavailable"]);
+    expect(result.unavailable).toEqual(["13900000003"]);
+    if (result.kind === "residents") expect(result.plan.newUsers.map((u) => u.phone)).toEqual(["13800000010"]);
   });
 
   it("settles an ambiguous courtyard with the grid column", () => {

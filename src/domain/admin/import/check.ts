@@ -13,7 +13,15 @@ export type WorldCourtyard = { id: string; gridId: string; name: string; active:
 export type WorldBuilding = { id: string; courtyardId: string; number: string; active: boolean; units: number; floors: number; headName: string };
 export type WorldResidence = { id: string; courtyardId: string; buildingId: string | null; unit: string; room: string };
 export type WorldUser = { id: string; name: string; disabled: boolean; residentOf: Set<string>; residences: WorldResidence[] };
-export type World = { grids: WorldGrid[]; courtyards: WorldCourtyard[]; buildings: WorldBuilding[]; users: Map<string, WorldUser> };
+export type World = {
+  grids: WorldGrid[];
+  courtyards: WorldCourtyard[];
+  buildings: WorldBuilding[];
+  /** Accounts within the administrator's communities, by number. */
+  users: Map<string, WorldUser>;
+  /** Numbers whose accounts lie outside them: nothing more is known of those here. */
+  unavailable: Set<string>;
+};
 
 export type CourtyardPlan = {
   creates: { gridId: string; name: string; address: string; partyBranchName: string }[];
@@ -32,7 +40,8 @@ export type ResidentPlan = {
 };
 export type Plan = { kind: "courtyards"; plan: CourtyardPlan } | { kind: "buildings"; plan: BuildingPlan } | { kind: "residents"; plan: ResidentPlan };
 
-export type CheckResult = Plan & { problems: Problem[]; summary: ImportSummary };
+/** `unavailable`: the numbers the problems tell are taken outside the administrator's reach. */
+export type CheckResult = Plan & { problems: Problem[]; summary: ImportSummary; unavailable: string[] };
 
 const LIMITS = { name: 40, grid: 40, courtyard: 40, address: 200, partyBranchName: 60, number: 20, headName: 30, personName: 30, unit: 20, room: 20 };
 
@@ -190,6 +199,7 @@ function checkResidents(table: Table, columns: ColumnMap, world: World) {
   const seen = new Map<string, number>();
   const nameOfPhone = new Map<string, { name: string; line: number }>();
   const newPhones = new Set<string>();
+  const unavailable = new Set<string>();
   for (const row of table.rows) {
     const r = new RowReader(row, columns);
     const name = r.field("name", LIMITS.personName, true);
@@ -212,7 +222,11 @@ function checkResidents(table: Table, columns: ColumnMap, world: World) {
       const key = `${phone}/${courtyard.id}`;
       const first = nameOfPhone.get(phone);
       const existing = world.users.get(phone);
-      if (seen.has(key)) r.problem("phone", "duplicateRow", { line: seen.get(key)! });
+      // One answer for every account outside reach: no name check, no disabled state.
+      if (world.unavailable.has(phone)) {
+        r.problem("phone", "phoneUnavailable");
+        unavailable.add(phone);
+      } else if (seen.has(key)) r.problem("phone", "duplicateRow", { line: seen.get(key)! });
       else if (first && first.name !== name) r.problem("name", "phoneNameConflict", { line: first.line, name: first.name });
       else if (existing?.disabled) r.problem("phone", "accountDisabled");
       else if (existing && existing.name !== name) r.problem("name", "existingNameMismatch");
@@ -222,7 +236,7 @@ function checkResidents(table: Table, columns: ColumnMap, world: World) {
     }
     problems.push(...r.problems);
   }
-  return { kind: "residents" as const, plan, problems, counts };
+  return { kind: "residents" as const, plan, problems, counts, unavailable: [...unavailable] };
 }
 
 function planResident(
@@ -265,5 +279,5 @@ export function check(kind: ImportKind, table: Table, columns: ColumnMap, world:
   const result =
     kind === "courtyards" ? checkCourtyards(table, columns, world) : kind === "buildings" ? checkBuildings(table, columns, world) : checkResidents(table, columns, world);
   const { counts, ...rest } = result;
-  return { ...rest, summary: { rows: table.rows.length, ...counts } } as CheckResult;
+  return { unavailable: [], ...rest, summary: { rows: table.rows.length, ...counts } } as CheckResult;
 }

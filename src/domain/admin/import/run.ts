@@ -8,9 +8,11 @@ import { hashPassword } from "@/server/auth/password";
 import { communityScope } from "@/server/authz/scope";
 import type { Actor, Operation } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
-import { notFoundError } from "@/server/errors";
+import { AppError, notFoundError } from "@/server/errors";
 import { recordAudit, type Tx } from "../audit";
 import { generateTemporaryPassword } from "../passwords";
+import { userScope } from "../scope";
+import { assertAnswersLeft, discloseUnavailable } from "../unavailable";
 import { normalizePhone } from "../schemas";
 import { check, type CheckResult, type World, type WorldUser } from "./check";
 import { mapColumns } from "./columns";
@@ -40,6 +42,7 @@ async function prepare(actor: Actor, request: ImportRequest) {
   });
   if (!community) throw notFoundError();
   if (!community.active) throw new ImportFileError("communityInactive");
+  if (kind === "residents") await throttledAsFile(() => assertAnswersLeft(actor));
   const sniffed = sniff(request.bytes);
   const table = await readTable(request.bytes, sniffed);
   const columns = mapColumns(kind, table);
@@ -48,8 +51,12 @@ async function prepare(actor: Actor, request: ImportRequest) {
 }
 type Prepared = Awaited<ReturnType<typeof prepare>>;
 
-/** The community's map, and the people the file names, as they are now. */
-async function loadWorld(client: Tx, p: Prepared): Promise<World> {
+/**
+ * The community's map, and the people the file names, as they are now. People come only
+ * from the administrator's communities: a number whose account lies outside them is only
+ * known to be unavailable (./check.ts answers it alike for every such account).
+ */
+async function loadWorld(client: Tx, actor: Actor, p: Prepared): Promise<World> {
   const inCommunity = { grid: { communityId: p.community.id } };
   const [grids, courtyards, buildings] = await Promise.all([
     client.grid.findMany({ where: { communityId: p.community.id }, select: { id: true, name: true, active: true } }),
@@ -62,12 +69,16 @@ async function loadWorld(client: Tx, p: Prepared): Promise<World> {
         }),
   ]);
   const users = new Map<string, WorldUser>();
+  const unavailable = new Set<string>();
   if (p.kind === "residents") {
     const phoneColumn = p.columns.index.phone;
     const phones = [...new Set(p.table.rows.map((r) => normalizePhone(r.cells[phoneColumn] ?? "")))].filter((ph) => /^1\d{10}$/.test(ph));
     for (let i = 0; i < phones.length; i += 5_000) {
+      const batch = phones.slice(i, i + 5_000);
+      const taken = await client.user.findMany({ where: { phone: { in: batch } }, select: { phone: true } });
+      for (const t of taken) unavailable.add(t.phone);
       const found = await client.user.findMany({
-        where: { phone: { in: phones.slice(i, i + 5_000) } },
+        where: { AND: [{ phone: { in: batch } }, userScope(actor)] },
         select: {
           id: true,
           phone: true,
@@ -78,6 +89,7 @@ async function loadWorld(client: Tx, p: Prepared): Promise<World> {
         },
       });
       for (const u of found) {
+        unavailable.delete(u.phone);
         users.set(u.phone, {
           id: u.id,
           name: u.name,
@@ -88,8 +100,22 @@ async function loadWorld(client: Tx, p: Prepared): Promise<World> {
       }
     }
   }
-  return { grids, courtyards, buildings, users };
+  return { grids, courtyards, buildings, users, unavailable };
 }
+
+/** The file's answer while the administrator's budget of "unavailable" answers is spent. */
+async function throttledAsFile(work: () => Promise<void>) {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof AppError && error.code === "throttled") throw new ImportFileError("unavailableThrottled", {}, 429);
+    throw error;
+  }
+}
+
+/** Telling which numbers are unavailable spends the administrator's budget (../unavailable.ts). */
+const disclose = (actor: Actor, p: Prepared, result: CheckResult) =>
+  throttledAsFile(() => discloseUnavailable(actor, p.community.id, result.unavailable, "import"));
 
 const reportOf = (p: Prepared, result: CheckResult): ImportReport => ({
   kind: p.kind,
@@ -102,8 +128,9 @@ const reportOf = (p: Prepared, result: CheckResult): ImportReport => ({
 /** The dry run: what a commit would do, and every row's problems. Writes nothing. */
 export async function checkImport(actor: Actor, request: ImportRequest): Promise<ImportReport> {
   const p = await prepare(actor, request);
-  const world = await loadWorld(db, p);
-  return reportOf(p, check(p.kind, p.table, p.columns, world));
+  const result = check(p.kind, p.table, p.columns, await loadWorld(db, actor, p));
+  await disclose(actor, p, result);
+  return reportOf(p, result);
 }
 
 const chunks = <T>(items: T[], size = BATCH) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -122,11 +149,11 @@ export async function commitImport(actor: Actor, request: ImportRequest & { dige
   const temporaryPassword = p.kind === "residents" ? generateTemporaryPassword() : null;
   const passwordHash = temporaryPassword ? await hashPassword(temporaryPassword) : "";
 
-  return db.$transaction(
+  const outcome = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${p.community.id}))`;
-      const result = check(p.kind, p.table, p.columns, await loadWorld(tx, p));
-      if (result.problems.length) return { ok: false as const, report: reportOf(p, result) };
+      const result = check(p.kind, p.table, p.columns, await loadWorld(tx, actor, p));
+      if (result.problems.length) return { ok: false as const, report: reportOf(p, result), result };
       if (!changes(result.summary)) return { ok: true as const, summary: result.summary, changed: false, temporaryPassword: null };
       await write(tx, result, passwordHash);
       await recordAudit(tx, actor, {
@@ -144,6 +171,11 @@ export async function commitImport(actor: Actor, request: ImportRequest & { dige
     },
     { maxWait: 10_000, timeout: 120_000 },
   );
+  if (!outcome.ok) {
+    await disclose(actor, p, outcome.result);
+    return { ok: false, report: outcome.report };
+  }
+  return outcome;
 }
 
 async function write(tx: Tx, result: CheckResult, passwordHash: string) {
