@@ -14,6 +14,7 @@ export const auditKinds = {
   user: ["user"],
   role: ["role", "residence"],
   import: ["import"],
+  board: ["order"],
 } as const;
 export type AuditKind = keyof typeof auditKinds;
 export type EntityType = (typeof auditKinds)[AuditKind][number];

@@ -15,6 +15,8 @@ export const notificationKinds = [
   "sentBack",
   "merged",
   "mergedProgress",
+  "boardHidden",
+  "boardRestored",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -6,6 +6,7 @@ import { holdersOf, notify, type NotificationMessage } from "@/domain/notificati
 import { can, type Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { AppError, isUniqueViolation, notFoundError } from "@/server/errors";
+import { publicBoardWhere } from "./board";
 import { isOpen } from "./machine";
 import { runCommand, type LoadedOrder } from "./run-command";
 import { orderLocation, orderScope } from "./scope";
@@ -234,12 +235,6 @@ export async function sendBackToGrid(actor: Actor, orderId: string, raw: { note:
     patch: (o, t, now) => ({ dueAt: addDays(now, o.category.resolutionDays), completedAt: null }),
     recipients: async (order) => toUsers(await holdersOf("GRID_WORKER", { gridId: order.gridId }), order, "sentBack"),
   });
-}
-
-/** Public orders of the courtyards where the actor lives (the 同需 board), not their own. */
-export function publicBoardWhere(actor: Actor) {
-  const courtyards = actor.roles.filter((r) => r.role === "RESIDENT" && r.courtyardId).map((r) => r.courtyardId!);
-  return { isPublic: true, courtyardId: { in: courtyards }, requesterId: { not: actor.userId } };
 }
 
 /** 同需: another resident of the courtyard says "me too", once. */

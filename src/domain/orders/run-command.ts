@@ -29,6 +29,8 @@ export type CommandSpec = {
   note?: string | (() => string);
   photoIds?: string[];
   context?: (order: LoadedOrder) => TransitionContext;
+  /** What else must still hold when the change is written (a race loses like a status race). */
+  guard?: Prisma.OrderWhereInput;
   /** Extra checks on the loaded order, before anything is written. */
   check?: (order: LoadedOrder) => Promise<void> | void;
   /** Fields that change with the status. */
@@ -84,7 +86,7 @@ export async function runCommand(actor: Actor, orderId: string, spec: CommandSpe
   const now = new Date();
   await db.$transaction(async (tx) => {
     const { count } = await tx.order.updateMany({
-      where: { id: order.id, status: order.status, gridId: order.gridId },
+      where: { id: order.id, status: order.status, gridId: order.gridId, ...spec.guard },
       data: { status: result.to, updatedAt: now, ...spec.patch?.(order, result.to, now) },
     });
     // Read through the transaction's own connection: asking the pool for another while

@@ -19,6 +19,7 @@ import {
   transferOrder,
   withdrawOrder,
 } from "@/domain/orders/commands";
+import { hideFromBoard, restoreToBoard } from "@/domain/orders/board";
 import { placeOrder } from "@/domain/orders/place-order";
 import { invalidCall, isFormInput, runAction, type ActionResult } from "@/server/action";
 import { AppError } from "@/server/errors";
@@ -103,6 +104,10 @@ export async function orderCommandAction(_previous: OrderActionState, form: Form
         return closeAfterFollowUp(actor, orderId, { note });
       case "sendBack":
         return sendBackToGrid(actor, orderId, { note });
+      case "hideFromBoard":
+        return hideFromBoard(actor, orderId, { note });
+      case "restoreToBoard":
+        return restoreToBoard(actor, orderId, { note });
       default:
         throw new AppError("invalid_input", "invalidInput");
     }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus } from "@/generated/prisma/enums";
-import { publicBoardWhere } from "@/domain/orders/commands";
+import { asPublished, boardWhere } from "@/domain/orders/board";
 import { overdue } from "@/domain/orders/deadlines";
 import { isOpen, openStatuses, transition, type OrderCommand } from "@/domain/orders/machine";
 import { orderLocation, orderScope } from "@/domain/orders/scope";
@@ -93,10 +93,13 @@ export function followUps(actor: Actor, page = 1) {
   return paged({ AND: [orderScope(actor, "order.followUp"), { status: "REOPENED" }] }, [{ dueAt: "asc" }], page);
 }
 
-/** The courtyard's public board, anonymised: nothing about who asked or where they live. */
+/**
+ * The courtyard's public board, anonymised: nothing about who asked, and their text as
+ * neighbours may read it (phone and door numbers masked) — on their own cards too, so that
+ * the requester sees what is published.
+ */
 export async function publicBoard(actor: Actor, page = 1) {
-  const courtyards = actor.roles.filter((r) => r.role === "RESIDENT" && r.courtyardId).map((r) => r.courtyardId!);
-  const where: Prisma.OrderWhereInput = { isPublic: true, courtyardId: { in: courtyards }, status: { notIn: ["WITHDRAWN", "DECLINED"] } };
+  const where = boardWhere(actor);
   const current = Math.max(1, Math.floor(page) || 1);
   const [total, rows] = await Promise.all([
     db.order.count({ where }),
@@ -125,8 +128,7 @@ export async function publicBoard(actor: Actor, page = 1) {
   const items = rows.map((r) => ({
     id: r.id,
     number: r.number,
-    title: r.title,
-    description: r.description,
+    ...asPublished(r),
     status: r.status,
     createdAt: r.createdAt,
     meTooCount: r.meTooCount,
@@ -142,9 +144,14 @@ export async function publicBoard(actor: Actor, page = 1) {
 export type BoardItem = Awaited<ReturnType<typeof publicBoard>>["items"][number];
 
 /** What the actor may do to the order now; the server checks again when they do it. */
-function allowedCommands(actor: Actor, order: { status: OrderStatus; requesterId: string; communityId: string; gridId: string; courtyardId: string }, ratedByMe: boolean) {
+function allowedCommands(
+  actor: Actor,
+  order: { status: OrderStatus; requesterId: string; communityId: string; gridId: string; courtyardId: string; isPublic: boolean; boardHiddenAt: Date | null },
+  ratedByMe: boolean,
+) {
   const loc = orderLocation(order);
   const mine = order.requesterId === actor.userId;
+  const hidden = order.boardHiddenAt !== null;
   const rules: [OrderCommand, Operation, boolean][] = [
     ["accept", "order.accept", true],
     ["decline", "order.accept", true],
@@ -161,13 +168,15 @@ function allowedCommands(actor: Actor, order: { status: OrderStatus; requesterId
     ["followUp", "order.followUp", true],
     ["close", "order.followUp", true],
     ["sendBack", "order.followUp", true],
+    ["hideFromBoard", "order.moderate", order.isPublic && !hidden],
+    ["restoreToBoard", "order.moderate", order.isPublic && hidden],
   ];
   return rules.filter(([command, op, extra]) => extra && transition(order.status, command).ok && can(actor, op, loc)).map(([c]) => c);
 }
 
 /** The orders the actor may open: those in scope for order.view, and the public board. */
 function openableWhere(actor: Actor): Prisma.OrderWhereInput {
-  return { OR: [orderScope(actor, "order.view"), { ...publicBoardWhere(actor), requesterId: undefined }] };
+  return { OR: [orderScope(actor, "order.view"), boardWhere(actor)] };
 }
 
 /**
@@ -243,6 +252,8 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
     status: order.status,
     closeReason: order.closeReason,
     isPublic: order.isPublic,
+    // Only those who read it in full learn that a post was hidden (a neighbour no longer reads it).
+    boardHidden: full && order.isPublic && order.boardHiddenAt !== null,
     awaitingMeeting: order.awaitingMeeting,
     contactPreference: full ? order.contactPreference : null,
     category: { zh: order.category.nameZh, en: order.category.nameEn },

@@ -5,7 +5,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import { visibleCommunityIds } from "@/domain/metrics/overview";
 import { openStatuses } from "@/domain/orders/machine";
 import { orderScope } from "@/domain/orders/scope";
-import { maskPhone, maskPhoneNumbers } from "@/domain/privacy/mask";
+import { asPublished } from "@/domain/orders/board";
+import { maskPhone, maskPhoneNumbers, sensitiveIn } from "@/domain/privacy/mask";
 import { listSelect, toListItem, type OrderListItem, type Page } from "@/features/orders/queries";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
@@ -70,6 +71,37 @@ export async function followUpQueue(actor: Actor, page = 1, now = new Date()) {
   return { items, total, ...at };
 }
 export type FollowUpItem = Awaited<ReturnType<typeof followUpQueue>>["items"][number];
+
+/**
+ * 院落公示: the community's public orders as neighbours read them, newest first; those that hold
+ * a phone or door number as typed are flagged (the board masks them; staff may hide the post).
+ */
+export async function boardPosts(actor: Actor, page = 1) {
+  const where: Prisma.OrderWhereInput = { AND: [orderScope(actor, "order.moderate"), { isPublic: true }] };
+  const total = await db.order.count({ where });
+  const at = pageOf(page, total);
+  const rows = total
+    ? await db.order.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        select: { id: true, number: true, title: true, description: true, status: true, createdAt: true, boardHiddenAt: true, courtyard: { select: { name: true } } },
+        skip: (at.page - 1) * STAFF_PAGE_SIZE,
+        take: STAFF_PAGE_SIZE,
+      })
+    : [];
+  const items = rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    ...asPublished(r),
+    status: r.status,
+    courtyard: r.courtyard.name,
+    createdAt: r.createdAt,
+    hidden: r.boardHiddenAt !== null,
+    holds: sensitiveIn(`${r.title}\n${r.description}`),
+  }));
+  return { items, total, ...at };
+}
+export type BoardPost = Awaited<ReturnType<typeof boardPosts>>["items"][number];
 
 /** The grids, courtyards and categories the ratings can be filtered by. */
 export async function ratingFilterOptions(actor: Actor) {

@@ -81,6 +81,23 @@ function command(
 
 const note = (text: string) => () => ({ note: text });
 
+/** Hiding or restoring a public post of 府河小区: the status stays, the board flag changes. */
+function boardCommand(name: "hideFromBoard" | "restoreToBoard", hiddenBefore: boolean, hiddenAfter: boolean): Case {
+  return {
+    ...command(name, ["staff"], "PLACED", note("含门牌号"), "PLACED"),
+    setup: async (w) => {
+      const order = await w.publicOrder("PLACED");
+      if (hiddenBefore) await w.command("staff", order.id, "hideFromBoard", { note: "含门牌号" });
+      return { input: { orderId: order.id, command: name, note: "含门牌号" } };
+    },
+    verify: async (w, answer, input) => {
+      expect(answer.result).toEqual({ ok: true, data: { status: "PLACED" } });
+      const { hidden } = await one<{ hidden: boolean }>(`SELECT "boardHiddenAt" IS NOT NULL AS hidden FROM "Order" WHERE id = $1`, [fields(input).orderId]);
+      expect(hidden).toBe(hiddenAfter);
+    },
+  };
+}
+
 /** 居民点单 or 代点单: the order lands in 府河小区 for the requester, placed by the performer. */
 function placing(name: string, page: string, allowed: Caller[], extra: (w: World) => Fields, requester: string): Case {
   return {
@@ -239,6 +256,9 @@ export const cases: Case[] = [
   command("followUp", ["staff"], "REOPENED", note("已电话回访，居民反映灯仍不亮"), "REOPENED"),
   command("close", ["staff"], "REOPENED", note("回访后居民同意完结"), "CLOSED"),
   command("sendBack", ["staff"], "REOPENED", note("请网格重新处理"), "IN_PROGRESS"),
+  // The board: staff of the community take a neighbour's public post off it, and back.
+  boardCommand("hideFromBoard", false, true),
+  boardCommand("restoreToBoard", true, false),
 
   // -------------------------------------------------------------------------------------
   // The admin console: the map.

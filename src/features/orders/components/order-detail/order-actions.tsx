@@ -26,8 +26,23 @@ export type OrderActionsProps = {
 type Revealed = Exclude<OrderCommand, "accept" | "rate" | "rateAsNeighbour" | "autoClose">;
 
 /** Order of the buttons: the usual next step first, the destructive ones last. */
-const revealOrder: Revealed[] = ["dispatch", "progress", "complete", "followUp", "close", "sendBack", "addInfo", "requestMeeting", "transfer", "merge", "decline", "withdraw"];
-const destructive = new Set<Revealed>(["decline", "withdraw"]);
+const revealOrder: Revealed[] = [
+  "dispatch",
+  "progress",
+  "complete",
+  "followUp",
+  "close",
+  "sendBack",
+  "addInfo",
+  "requestMeeting",
+  "transfer",
+  "merge",
+  "restoreToBoard",
+  "hideFromBoard",
+  "decline",
+  "withdraw",
+];
+const destructive = new Set<Revealed>(["decline", "withdraw", "hideFromBoard"]);
 
 const splitOn = (form: FormData, name: string, separators: RegExp) => {
   const values = form
@@ -138,6 +153,10 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
         return <NoteOnly {...common} command="close" noteLabel={t("closeNote")} submitLabel={t("closeSubmit")} />;
       case "sendBack":
         return <NoteOnly {...common} command="sendBack" noteLabel={t("sendBackNote")} submitLabel={t("sendBackSubmit")} />;
+      case "hideFromBoard":
+        return <NoteOnly {...common} command="hideFromBoard" noteLabel={t("hideFromBoardNote")} submitLabel={t("hideFromBoardSubmit")} />;
+      case "restoreToBoard":
+        return <NoteOnly {...common} command="restoreToBoard" noteLabel={t("restoreToBoardNote")} submitLabel={t("restoreToBoardSubmit")} />;
     }
   }
 

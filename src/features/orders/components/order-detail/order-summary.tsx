@@ -113,6 +113,7 @@ export function OrderFacts({ order }: { order: OrderDetail }) {
           </Fact>
         )}
         {order.contactPreference && <Fact term={t("contactPreference")}>{tForm(`contact${order.contactPreference}`)}</Fact>}
+        {order.isPublic && <Fact term={t("board")}>{order.boardHidden ? t("boardHidden") : t("boardShown")}</Fact>}
         {order.meTooCount > 0 && <Fact term={t("meToo")}>{t("meTooCount", { count: order.meTooCount })}</Fact>}
         {order.closeReason && <Fact term={t("closeReasonLabel")}>{t(`closeReason.${order.closeReason}`)}</Fact>}
       </dl>
