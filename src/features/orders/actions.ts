@@ -21,6 +21,7 @@ import {
 } from "@/domain/orders/commands";
 import { hideFromBoard, restoreToBoard } from "@/domain/orders/board";
 import { placeOrder } from "@/domain/orders/place-order";
+import { searchVolunteers, type VolunteerOption } from "@/domain/orders/volunteers";
 import { invalidCall, isFormInput, runAction, type ActionResult } from "@/server/action";
 import { AppError } from "@/server/errors";
 
@@ -78,7 +79,7 @@ export async function orderCommandAction(_previous: OrderActionState, form: Form
       case "dispatch": {
         const assignees = [
           ...list(form, "workerIds").map((userId) => ({ kind: "GRID_WORKER" as const, userId })),
-          ...list(form, "volunteerPhones").map((phone) => ({ kind: "VOLUNTEER" as const, phone })),
+          ...list(form, "volunteerIds").map((userId) => ({ kind: "VOLUNTEER" as const, userId })),
           ...list(form, "outsideNames").map((name) => ({ kind: "OUTSIDE" as const, name })),
         ];
         return dispatchOrder(actor, orderId, { plan: text(form, "plan"), assignees, dueAt: text(form, "dueAt") });
@@ -114,6 +115,14 @@ export async function orderCommandAction(_previous: OrderActionState, form: Form
   });
   if (result.ok) refresh(orderId);
   return result.ok ? { ok: true, data: { status: result.data.status } } : result;
+}
+
+export type VolunteerSearchState = ActionResult<VolunteerOption[]>;
+
+/** 下单's volunteer picker: the community's volunteers by name (throttled, tells no one). */
+export async function searchVolunteersAction(form: FormData): Promise<VolunteerSearchState> {
+  if (!isFormInput(form)) return invalidCall();
+  return runAction((actor) => searchVolunteers(actor, text(form, "orderId"), text(form, "query")));
 }
 
 export async function meTooAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult | null> {

@@ -88,6 +88,12 @@ export function covers(assignment: RoleScope, kind: ScopeKind, target?: Location
       return assignment.communityId === target.communityId;
     case "ADMIN":
       return assignment.communityId === null || assignment.communityId === target.communityId;
+    // A community's volunteer: only what is about the community as a whole, never a grid or
+    // a courtyard by implication. No operation grants it anything yet.
+    case "VOLUNTEER":
+      return kind === "community" && assignment.communityId === target.communityId;
+    default:
+      return false;
   }
 }
 

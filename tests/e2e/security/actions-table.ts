@@ -41,6 +41,7 @@ export const actionFiles: Record<string, string> = {
   placeOrderAction: "src/features/orders/actions.ts",
   orderCommandAction: "src/features/orders/actions.ts",
   meTooAction: "src/features/orders/actions.ts",
+  searchVolunteersAction: "src/features/orders/actions.ts",
   markNotificationsReadAction: "src/features/notifications/actions.ts",
   revealPhoneAction: "src/features/staff/actions.ts",
 };
@@ -244,6 +245,21 @@ export const cases: Case[] = [
   command("addInfo", ["resident"], "PLACED", note("晚上七点以后在家"), "PLACED"),
   command("dispatch", ["branch"], "ACCEPTED", (w) => w.dispatchFields(), "IN_PROGRESS"),
   command("requestMeeting", ["branch"], "ACCEPTED", note("需要议事会讨论费用分摊"), "ACCEPTED"),
+  // 下单's volunteer picker: the community's registered volunteers by name, for the secretary
+  // of the order's courtyard; the search only spends from a throttle (rate-limiter table).
+  {
+    action: "searchVolunteersAction",
+    name: "",
+    page: orderPage,
+    allowed: ["branch"],
+    setup: async (w) => ({ input: { orderId: (await w.order("ACCEPTED")).id, query: "" } }),
+    verify: async (w, answer) => {
+      const result = answer.result as { ok: boolean; data: { id: string; name: string; phone: string }[] };
+      expect(result.ok).toBe(true);
+      expect(result.data.length).toBeGreaterThan(0);
+      for (const v of result.data) expect(v.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    },
+  },
   command("progress", ["grid", "branch"], "IN_PROGRESS", note("物业已排期"), "IN_PROGRESS"),
   command("complete", ["grid"], "IN_PROGRESS", note("已更换灯泡"), "COMPLETED"),
   command("rate", ["resident"], "COMPLETED", (w) => w.poorRating, "REOPENED"),

@@ -4,10 +4,11 @@
 // the same for a global administrator, a resident elsewhere, a disabled account or one
 // without any role (docs/decisions/023-existing-accounts-outside-scope.md).
 import { describe, expect, it } from "vitest";
-import { checkImport, commitImport, digestOf, type ImportRequest } from "@/domain/admin/import/run";
+import { checkImport, commitImport, digestOf } from "@/domain/admin/import/run";
 import { createUser, revealPhone } from "@/domain/admin/users";
 import { db } from "@/server/db/client";
 import { adminFixture } from "../../support/admin-factories";
+import { residentsFile } from "../../support/import-files";
 import { createUser as makeUser, residentIn, uniquePhone } from "../../support/factories";
 
 type Admin = Awaited<ReturnType<typeof adminFixture>>["adminOfA"];
@@ -95,13 +96,7 @@ describe("creating a person with a number that has an account", () => {
   });
 });
 
-const csv = (lines: string[]) => new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`);
-const residents = (communityId: string, lines: string[]): ImportRequest => ({
-  kind: "residents",
-  communityId,
-  fileName: "residents.csv",
-  bytes: csv(["姓名,手机号,小区名称,楼栋号,单元,房号", ...lines]),
-});
+const residents = (communityId: string, rows: string[]) => residentsFile(communityId, "姓名,手机号,小区名称,楼栋号,单元,房号", rows);
 
 describe("importing residents whose numbers have accounts", () => {
   it("outside the administrator's communities: the row is refused with one answer for all, and nothing is written", async () => {

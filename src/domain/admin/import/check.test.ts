@@ -98,6 +98,20 @@ describe("checking residents", () => {
     if (result.kind === "residents") expect(result.plan.newUsers.map((u) => u.phone)).toEqual(["13800000010"]);
   });
 
+  it("registers volunteers of the community from the 志愿者 column, once per person, and never unregisters", () => {
+    const w = world();
+    w.users.set("13900000004", { id: "u4", name: "老志愿者", disabled: false, residentOf: new Set(["y1"]), residences: [{ id: "r4", courtyardId: "y1", buildingId: null, unit: "", room: "" }], volunteer: true });
+    const result = run(
+      "residents",
+      ["姓名,手机号,小区名称,志愿者", "新志愿者,13800000020,府河小区,是", "新志愿者,13800000020,龙湖上城,是", "王秀英,13900000001,府河小区,√", "老志愿者,13900000004,府河小区,否", "路人,13800000021,府河小区,", "乱填,13800000022,府河小区,也许"].join("\n"),
+      w,
+    );
+    expect(codes(result)).toEqual(["7:志愿者:yesNo"]);
+    if (result.kind !== "residents") throw new Error("residents expected");
+    expect(result.plan.volunteers).toEqual([{ phone: "13800000020" }, { phone: "13900000001", userId: "u1" }]);
+    expect(result.summary).toMatchObject({ updated: 1, unchanged: 1 }); // 王秀英 becomes a volunteer; 老志愿者 stays one
+  });
+
   it("settles an ambiguous courtyard with the grid column", () => {
     const result = run("residents", "姓名,手机号,小区名称,网格\n张三,13800000003,同名小区,第二网格");
     expect(result.problems).toEqual([]);

@@ -12,7 +12,15 @@ export type WorldGrid = { id: string; name: string; active: boolean };
 export type WorldCourtyard = { id: string; gridId: string; name: string; active: boolean; address: string; partyBranchName: string };
 export type WorldBuilding = { id: string; courtyardId: string; number: string; active: boolean; units: number; floors: number; headName: string };
 export type WorldResidence = { id: string; courtyardId: string; buildingId: string | null; unit: string; room: string };
-export type WorldUser = { id: string; name: string; disabled: boolean; residentOf: Set<string>; residences: WorldResidence[] };
+export type WorldUser = {
+  id: string;
+  name: string;
+  disabled: boolean;
+  residentOf: Set<string>;
+  residences: WorldResidence[];
+  /** Already a volunteer of the community the file is imported into. */
+  volunteer?: boolean;
+};
 export type World = {
   grids: WorldGrid[];
   courtyards: WorldCourtyard[];
@@ -37,6 +45,8 @@ export type ResidentPlan = {
   roles: { phone: string; userId?: string; courtyardId: string }[];
   residences: { phone: string; userId?: string; courtyardId: string; buildingId: string | null; unit: string; room: string }[];
   residenceUpdates: { id: string; buildingId: string | null; unit: string; room: string }[];
+  /** People to register as volunteers of the community (志愿者 = 是); nobody is unregistered. */
+  volunteers: { phone: string; userId?: string }[];
 };
 export type Plan = { kind: "courtyards"; plan: CourtyardPlan } | { kind: "buildings"; plan: BuildingPlan } | { kind: "residents"; plan: ResidentPlan };
 
@@ -191,7 +201,7 @@ function checkBuildings(table: Table, columns: ColumnMap, world: World) {
 }
 
 function checkResidents(table: Table, columns: ColumnMap, world: World) {
-  const plan: ResidentPlan = { newUsers: [], roles: [], residences: [], residenceUpdates: [] };
+  const plan: ResidentPlan = { newUsers: [], roles: [], residences: [], residenceUpdates: [], volunteers: [] };
   const problems: Problem[] = [];
   const counts = { created: 0, updated: 0, unchanged: 0, newAccounts: 0 };
   const findCourtyard = courtyardFinder(world);
@@ -211,6 +221,8 @@ function checkResidents(table: Table, columns: ColumnMap, world: World) {
     const buildingNumber = r.field("building", LIMITS.number);
     const unit = unitLabel(r.field("unit", LIMITS.unit));
     const room = r.field("room", LIMITS.room);
+    const volunteer = yesNo(r.text("volunteer"));
+    if (volunteer === undefined) r.problem("volunteer", "yesNo", { column: columns.label.volunteer ?? "volunteer" });
     let buildingId: string | null = null;
     if (courtyard && buildingNumber) {
       const building = findBuilding(buildingsOf.get(courtyard.id) ?? [], buildingNumber);
@@ -232,21 +244,33 @@ function checkResidents(table: Table, columns: ColumnMap, world: World) {
       else if (existing && existing.name !== name) r.problem("name", "existingNameMismatch");
       seen.set(key, seen.get(key) ?? row.line);
       if (!first) nameOfPhone.set(phone, { name, line: row.line });
-      if (r.ok) planResident(plan, counts, newPhones, { phone, name, courtyardId: courtyard.id, buildingId, unit, room }, existing);
+      if (r.ok) planResident(plan, counts, newPhones, { phone, name, courtyardId: courtyard.id, buildingId, unit, room, volunteer: !!volunteer }, existing);
     }
     problems.push(...r.problems);
   }
   return { kind: "residents" as const, plan, problems, counts, unavailable: [...unavailable] };
 }
 
+/** 是 / 否 as people write them; "" is no answer; undefined is not an answer at all. */
+export function yesNo(text: string): boolean | null | undefined {
+  const t = text.trim().toLowerCase();
+  if (!t) return null;
+  if (["是", "y", "yes", "true", "1", "√", "✓"].includes(t)) return true;
+  if (["否", "n", "no", "false", "0", "×"].includes(t)) return false;
+  return undefined;
+}
+
 function planResident(
   plan: ResidentPlan,
   counts: Omit<ImportSummary, "rows">,
   newPhones: Set<string>,
-  row: { phone: string; name: string; courtyardId: string; buildingId: string | null; unit: string; room: string },
+  row: { phone: string; name: string; courtyardId: string; buildingId: string | null; unit: string; room: string; volunteer: boolean },
   existing: WorldUser | undefined,
 ) {
   const { phone, courtyardId, buildingId, unit, room } = row;
+  // Registered once per person, however many homes the file gives them.
+  const becomesVolunteer = row.volunteer && !existing?.volunteer && !plan.volunteers.some((v) => v.phone === phone);
+  if (becomesVolunteer) plan.volunteers.push({ phone, ...(existing ? { userId: existing.id } : {}) });
   if (!existing) {
     if (!newPhones.has(phone)) {
       newPhones.add(phone);
@@ -271,7 +295,7 @@ function planResident(
   if (next.buildingId !== home.buildingId || next.unit !== home.unit || next.room !== home.room) {
     plan.residenceUpdates.push({ id: home.id, ...next });
     counts.updated++;
-  } else if (needsRole) counts.updated++;
+  } else if (needsRole || becomesVolunteer) counts.updated++;
   else counts.unchanged++;
 }
 

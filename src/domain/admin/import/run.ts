@@ -84,7 +84,7 @@ async function loadWorld(client: Tx, actor: Actor, p: Prepared): Promise<World> 
           phone: true,
           name: true,
           disabledAt: true,
-          roles: { where: { role: "RESIDENT", courtyard: inCommunity }, select: { courtyardId: true } },
+          roles: { where: { OR: [{ role: "RESIDENT", courtyard: inCommunity }, { role: "VOLUNTEER", communityId: p.community.id }] }, select: { role: true, courtyardId: true } },
           residences: { where: { courtyard: inCommunity }, select: { id: true, courtyardId: true, buildingId: true, unit: true, room: true } },
         },
       });
@@ -94,7 +94,8 @@ async function loadWorld(client: Tx, actor: Actor, p: Prepared): Promise<World> 
           id: u.id,
           name: u.name,
           disabled: !!u.disabledAt,
-          residentOf: new Set(u.roles.map((r) => r.courtyardId!)),
+          residentOf: new Set(u.roles.filter((r) => r.role === "RESIDENT").map((r) => r.courtyardId!)),
+          volunteer: u.roles.some((r) => r.role === "VOLUNTEER"),
           residences: u.residences,
         });
       }
@@ -155,7 +156,7 @@ export async function commitImport(actor: Actor, request: ImportRequest & { dige
       const result = check(p.kind, p.table, p.columns, await loadWorld(tx, actor, p));
       if (result.problems.length) return { ok: false as const, report: reportOf(p, result), result };
       if (!changes(result.summary)) return { ok: true as const, summary: result.summary, changed: false, temporaryPassword: null };
-      await write(tx, result, passwordHash);
+      await write(tx, result, passwordHash, p.community.id);
       await recordAudit(tx, actor, {
         action: `import.${p.kind}`,
         entityType: "import",
@@ -178,7 +179,7 @@ export async function commitImport(actor: Actor, request: ImportRequest & { dige
   return outcome;
 }
 
-async function write(tx: Tx, result: CheckResult, passwordHash: string) {
+async function write(tx: Tx, result: CheckResult, passwordHash: string, communityId: string) {
   if (result.kind === "courtyards") {
     for (const batch of chunks(result.plan.creates)) await tx.courtyard.createMany({ data: batch });
     for (const u of result.plan.updates) await tx.courtyard.update({ where: { id: u.id }, data: u.data });
@@ -191,7 +192,7 @@ async function write(tx: Tx, result: CheckResult, passwordHash: string) {
   }
   // Residents come by the thousand: one INSERT … SELECT FROM unnest(arrays) per table and
   // batch, with ids made here (cuid-shaped), instead of thousands of parameter tuples.
-  const { newUsers, roles, residences, residenceUpdates } = result.plan;
+  const { newUsers, roles, residences, residenceUpdates, volunteers } = result.plan;
   const idOf = new Map(newUsers.map((u) => [u.phone, newId()]));
   const userOf = (r: { phone: string; userId?: string }) => r.userId ?? idOf.get(r.phone)!;
   for (const batch of chunks(newUsers, RAW_BATCH)) {
@@ -205,6 +206,12 @@ async function write(tx: Tx, result: CheckResult, passwordHash: string) {
       INSERT INTO "RoleAssignment" ("id", "userId", "role", "courtyardId", "createdAt")
       SELECT r.id, r.user_id, 'RESIDENT'::"Role", r.courtyard_id, ${NOW_UTC}
       FROM unnest(${batch.map(() => newId())}::text[], ${batch.map(userOf)}::text[], ${batch.map((r) => r.courtyardId)}::text[]) AS r(id, user_id, courtyard_id)`;
+  }
+  for (const batch of chunks(volunteers, RAW_BATCH)) {
+    await tx.$executeRaw`
+      INSERT INTO "RoleAssignment" ("id", "userId", "role", "communityId", "createdAt")
+      SELECT r.id, r.user_id, 'VOLUNTEER'::"Role", ${communityId}, ${NOW_UTC}
+      FROM unnest(${batch.map(() => newId())}::text[], ${batch.map(userOf)}::text[]) AS r(id, user_id)`;
   }
   for (const batch of chunks(residences, RAW_BATCH)) {
     await tx.$executeRaw`

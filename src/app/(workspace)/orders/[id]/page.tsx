@@ -14,6 +14,7 @@ import {
 } from "@/features/orders/components/order-detail/order-summary";
 import { OrderTimeline } from "@/features/orders/components/order-detail/order-timeline";
 import { dispatchWorkers, getOrderDetail, transferTargets } from "@/features/orders/queries";
+import { firstVolunteers } from "@/domain/orders/volunteers";
 import { requireActor } from "@/server/auth/session";
 
 type Props = { params: Promise<{ id: string }> };
@@ -41,9 +42,10 @@ export default async function OrderPage({ params }: Props) {
   const actor = await requireActor();
   const order = await loadOrder(id);
   if (!order) notFound();
-  const [targets, workers] = await Promise.all([
+  const [targets, workers, volunteers] = await Promise.all([
     order.actions.includes("transfer") ? transferTargets(actor, order.id) : [],
     order.actions.includes("dispatch") ? dispatchWorkers(actor, order.id) : [],
+    order.actions.includes("dispatch") ? firstVolunteers(actor, order.id) : [],
   ]);
   return (
     <article>
@@ -58,6 +60,7 @@ export default async function OrderPage({ params }: Props) {
         actions={order.actions}
         transferTargets={targets}
         workers={workers}
+        volunteers={volunteers}
         minDueDate={tomorrow()}
       />
       <DispatchPlans dispatches={order.dispatches} />

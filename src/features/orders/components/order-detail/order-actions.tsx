@@ -10,6 +10,8 @@ import { PhotoPicker } from "@/features/photos/photo-picker";
 import { CommandForm } from "./command-form";
 import { describedBy, FieldError, InputField, inputClass, RequiredMark, TextAreaField, type FieldErrors } from "./fields";
 import { RatingForm } from "./rating-form";
+import { VolunteerPicker } from "./volunteer-picker";
+import type { VolunteerOption } from "@/domain/orders/volunteers";
 
 type Option = { id: string; name: string };
 
@@ -19,6 +21,8 @@ export type OrderActionsProps = {
   actions: OrderCommand[];
   transferTargets: Option[];
   workers: Option[];
+  /** The community's first volunteers, before the secretary searches. */
+  volunteers: VolunteerOption[];
   /** The earliest due date a dispatch may set, yyyy-mm-dd (tomorrow, in China time). */
   minDueDate: string;
 };
@@ -56,7 +60,7 @@ const splitOn = (form: FormData, name: string, separators: RegExp) => {
 
 const firstMatching = (errors: FieldErrors, pattern: RegExp) => Object.entries(errors).find(([k]) => pattern.test(k))?.[1];
 
-export function OrderActions({ orderId, status, actions, transferTargets, workers, minDueDate }: OrderActionsProps) {
+export function OrderActions({ orderId, status, actions, transferTargets, workers, volunteers, minDueDate }: OrderActionsProps) {
   const t = useTranslations("orderPage.actions");
   const baseId = useId();
   const [open, setOpen] = useState<Revealed | null>(null);
@@ -144,7 +148,7 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
       case "complete":
         return <NoteWithPhotos {...common} command="complete" noteLabel={t("completeNote")} submitLabel={t("completeSubmit")} />;
       case "dispatch":
-        return <DispatchForm {...common} workers={workers} minDueDate={minDueDate} />;
+        return <DispatchForm {...common} workers={workers} volunteers={volunteers} minDueDate={minDueDate} />;
       case "requestMeeting":
         return <NoteOnly {...common} command="requestMeeting" noteLabel={t("requestMeetingNote")} submitLabel={t("requestMeetingSubmit")} />;
       case "followUp":
@@ -283,11 +287,10 @@ function GridSelect({ label, options, error, none }: { label: string; options: O
   );
 }
 
-function DispatchForm({ workers, minDueDate, ...common }: Common & { workers: Option[]; minDueDate: string }) {
+function DispatchForm({ workers, volunteers, minDueDate, ...common }: Common & { workers: Option[]; volunteers: VolunteerOption[]; minDueDate: string }) {
   const t = useTranslations("orderPage.actions");
   const id = useId();
   const prepare = (form: FormData) => {
-    splitOn(form, "volunteerPhones", /[\s,，、;；]+/);
     splitOn(form, "outsideNames", /[,，、;；\n]+/);
   };
   return (
@@ -318,13 +321,7 @@ function DispatchForm({ workers, minDueDate, ...common }: Common & { workers: Op
               )}
               <FieldError id={`${id}-workers-error`} message={workerError} />
             </fieldset>
-            <InputField
-              label={t("dispatchVolunteers")}
-              name="volunteerPhones"
-              inputMode="tel"
-              hint={t("dispatchVolunteersHint")}
-              error={firstMatching(e, /^assignees\.\d+\.phone$/)}
-            />
+            <VolunteerPicker orderId={common.orderId} initial={volunteers} />
             <InputField
               label={t("dispatchOutside")}
               name="outsideNames"
