@@ -35,8 +35,10 @@ function normalised(text: string) {
   const start: number[] = [];
   const end: number[] = [];
   for (let i = 0; i < text.length; ) {
-    const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-    const n = text.slice(i, i + width).normalize("NFKC");
+    const cp = text.codePointAt(i) ?? 0;
+    const width = cp > 0xffff ? 2 : 1;
+    // ASCII and the CJK ideographs are their own NFKC form: most of any text, no call needed.
+    const n = cp < 0xa0 || (cp >= 0x4e00 && cp <= 0x9fff) ? text[i] : text.slice(i, i + width).normalize("NFKC");
     for (let k = 0; k < n.length; k++) {
       out += n[k];
       start.push(i);
@@ -47,8 +49,12 @@ function normalised(text: string) {
   return { out, start, end };
 }
 
+/** Every pattern here needs a digit; most text has none (checked on the whole NFKC form). */
+const hasDigit = (text: string) => /\d/.test(text.normalize("NFKC"));
+
 /** Replaces each match of `pattern` in the NFKC form of `text`, in the original text. */
 function replaceNormalised(text: string, pattern: RegExp, replace: (match: RegExpMatchArray) => string): string {
+  if (!hasDigit(text)) return text;
   const { out, start, end } = normalised(text);
   let result = "";
   let from = 0;
