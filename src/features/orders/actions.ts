@@ -120,8 +120,9 @@ export async function orderCommandAction(_previous: OrderActionState, form: Form
 export type VolunteerSearchState = ActionResult<VolunteerOption[]>;
 
 /** 下单's volunteer picker: the community's volunteers by name (throttled, tells no one). */
-export async function searchVolunteersAction(form: FormData): Promise<VolunteerSearchState> {
-  if (!isFormInput(form)) return invalidCall();
+export async function searchVolunteersAction(form: FormData, ...extra: unknown[]): Promise<VolunteerSearchState> {
+  // The picker sends one form; anything else is a call no page of ours makes.
+  if (!isFormInput(form) || extra.length > 0) return invalidCall();
   return runAction((actor) => searchVolunteers(actor, text(form, "orderId"), text(form, "query")));
 }
 
