@@ -219,7 +219,11 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
         });
       });
 
-      // 5–8 residents per courtyard: 139 + courtyard (4 digits) + resident (4 digits).
+      // 5–8 residents per courtyard: 139 + courtyard (4 digits) + resident (4 digits). The
+      // first two of each courtyard of 柳江社区 are also its registered volunteers (志愿者).
+      const liujiang = communityId.get("柳江社区")!;
+      const liujiangGrids = new Set(grids.filter((g) => g.communityId === liujiang).map((g) => g.id));
+      const inLiujiang = new Set(courtyards.filter((y) => liujiangGrids.has(y.gridId)).map((y) => y.id));
       courtyardOrder.forEach((yId, ci) => {
         const list = buildingsOf.get(yId)!;
         const count = 5 + ((ci * 3) % 4);
@@ -229,7 +233,10 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
           people.push({
             phone: `139${String(ci + 1).padStart(4, "0")}${String(ri + 1).padStart(4, "0")}`,
             name: nextName(),
-            roles: [{ role: "RESIDENT", scope: { courtyardId: yId } }],
+            roles: [
+              { role: "RESIDENT", scope: { courtyardId: yId } },
+              ...(inLiujiang.has(yId) && ri < 2 ? [{ role: "VOLUNTEER" as const, scope: { communityId: liujiang } }] : []),
+            ],
             home: {
               courtyardId: yId,
               buildingId: b.id,

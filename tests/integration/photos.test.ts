@@ -1,9 +1,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
@@ -11,20 +10,9 @@ import { AppError } from "@/server/errors";
 import { MAX_UNATTACHED_PHOTOS, readPhoto, storePhoto } from "@/server/uploads/photos";
 import { buildMap } from "../support/factories";
 import { floodPng } from "../support/images";
+import { useTemporaryUploadDir } from "../support/uploads";
 
-let dir: string;
-const previousDir = process.env.LINLI_UPLOAD_DIR;
-
-beforeAll(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), "linli-photos-"));
-  process.env.LINLI_UPLOAD_DIR = dir;
-});
-
-afterAll(async () => {
-  if (previousDir === undefined) delete process.env.LINLI_UPLOAD_DIR;
-  else process.env.LINLI_UPLOAD_DIR = previousDir;
-  await fs.rm(dir, { recursive: true, force: true });
-});
+const uploads = useTemporaryUploadDir();
 
 type Scope = { role: Role; communityId?: string; gridId?: string; courtyardId?: string };
 
@@ -48,7 +36,7 @@ async function makeActor(roles: Scope[] = []): Promise<Actor> {
   };
 }
 
-const storedFiles = async () => (await fs.readdir(dir)).sort();
+const storedFiles = async () => (await fs.readdir(uploads())).sort();
 
 /** A photo as a phone takes it: sideways (EXIF orientation 6), with a GPS position. */
 const phonePhoto = () =>
@@ -83,7 +71,7 @@ describe("storing an uploaded photo", () => {
     expect(row).toMatchObject({ uploaderId: actor.userId, orderId: null, mimeType: "image/jpeg", width: 200, height: 300 });
     expect(row.storageKey).toMatch(/^[0-9a-f-]{36}\.jpg$/);
 
-    const stored = await fs.readFile(path.join(dir, row.storageKey));
+    const stored = await fs.readFile(path.join(uploads(), row.storageKey));
     expect(row.bytes).toBe(stored.length);
     const after = await sharp(stored).metadata();
     expect(after.format).toBe("jpeg");
@@ -93,7 +81,7 @@ describe("storing an uploaded photo", () => {
     expect(after.orientation).toBeUndefined();
     expect([after.width, after.height]).toEqual([200, 300]);
     expect(stored.includes(Buffer.from("TestPhone"))).toBe(false);
-    expect((await fs.stat(path.join(dir, row.storageKey))).mode & 0o077).toBe(0);
+    expect((await fs.stat(path.join(uploads(), row.storageKey))).mode & 0o077).toBe(0);
   });
 
   it("shrinks a large photo to 2048 px on the long side and accepts PNG and WebP", async () => {

@@ -2,7 +2,7 @@
 // change, disablement and import, written in the same transaction as the change. Values
 // pass through `scrub`, so that no phone number or password ever lands in the log.
 import type { Prisma } from "@/generated/prisma/client";
-import { maskPhone } from "@/domain/privacy/mask";
+import { maskPhoneNumbersOnly } from "@/domain/privacy/mask";
 import type { Actor } from "@/server/authz/permissions";
 
 export type Tx = Prisma.TransactionClient;
@@ -14,6 +14,7 @@ export const auditKinds = {
   user: ["user"],
   role: ["role", "residence"],
   import: ["import"],
+  board: ["order"],
 } as const;
 export type AuditKind = keyof typeof auditKinds;
 export type EntityType = (typeof auditKinds)[AuditKind][number];
@@ -31,11 +32,9 @@ export type AuditEntry = {
   after?: Values | null;
 };
 
-const PHONE = /(?<!\d)1\d{10}(?!\d)/g;
-
 /** Drops password fields and masks anything that looks like a mobile number. */
 export function scrub(value: unknown): unknown {
-  if (typeof value === "string") return value.replace(PHONE, (m) => maskPhone(m));
+  if (typeof value === "string") return maskPhoneNumbersOnly(value);
   if (Array.isArray(value)) return value.map(scrub);
   if (value && typeof value === "object" && !(value instanceof Date)) {
     return Object.fromEntries(

@@ -96,7 +96,7 @@ export async function resolveScope(actor: Actor, role: Role, scopeId: string): P
     return { data: { role, ...none }, communityId: null, label: "" };
   }
   if (!scopeId) throw new AppError("invalid_input", "admin.scopeRequired");
-  if (role === "STAFF" || role === "ADMIN") {
+  if (role === "STAFF" || role === "VOLUNTEER" || role === "ADMIN") {
     const c = await db.community.findFirst({ where: { AND: [{ id: scopeId, active: true }, communityScope(actor, "users.manage")] } });
     if (!c) throw invalidScope();
     return { data: { role, ...none, communityId: c.id }, communityId: c.id, label: c.name };

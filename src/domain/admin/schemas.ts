@@ -56,7 +56,7 @@ export function toHalfWidth(value: string): string {
   return value.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
-export const assignableRoles = ["RESIDENT", "GRID_WORKER", "BRANCH_SECRETARY", "STAFF", "ADMIN"] as const;
+export const assignableRoles = ["RESIDENT", "GRID_WORKER", "BRANCH_SECRETARY", "STAFF", "VOLUNTEER", "ADMIN"] as const;
 const roleFields = {
   role: z.enum(assignableRoles, "admin.roleRequired"),
   /** Community, grid or courtyard id as the role needs; "*" for a global administrator. */

@@ -1,7 +1,8 @@
 // Accounts: create (with a first role, or add the role to the account the number already
-// has), rename, disable (their sessions end at once), reset the password, reveal the
-// number (a logged act). A one-time password of the person's own is shown once to the
-// administrator, expires unused, and must be changed at the next sign-in.
+// has, when that account lies within the administrator's communities), rename, disable
+// (their sessions end at once), reset the password, reveal the number (a logged act). A
+// one-time password of the person's own is shown once to the administrator, expires
+// unused, and must be changed at the next sign-in.
 import { maskPhone } from "@/domain/privacy/mask";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
@@ -13,8 +14,12 @@ import { maskName } from "./names";
 import { assertManageable, auditCommunityOf, loadUser, resolveScope } from "./people-scope";
 import { expiryAfter, issueOneTimePassword, oneTimePasswordDays, placeOf, slipOf, type Slip } from "./one-time-passwords";
 import { addRole } from "./roles";
+import { userScope } from "./scope";
+import { assertAnswersLeft, discloseUnavailable, unavailablePhones } from "./unavailable";
 import { homeFields, newUserInput, userNameInput } from "./schemas";
 import { homeFor } from "./residences";
+
+const unavailable = () => new AppError("invalid_input", "admin.phoneUnavailable");
 
 export type CreatedUser =
   | { userId: string; existing: false; slip: Slip }
@@ -24,8 +29,14 @@ export async function createUser(actor: Actor, input: unknown): Promise<CreatedU
   const data = newUserInput.parse(input);
   const home = data.role === "RESIDENT" ? homeFields.omit({ courtyardId: true }).parse(input) : null;
   const scope = await resolveScope(actor, data.role, data.scopeId);
-  const existing = await db.user.findUnique({ where: { phone: data.phone }, select: { id: true, name: true } });
+  await assertAnswersLeft(actor);
+  if ((await unavailablePhones(actor, [data.phone])).size > 0) {
+    await discloseUnavailable(actor, scope.communityId, [data.phone], "create");
+    throw unavailable();
+  }
+  const existing = await db.user.findFirst({ where: { AND: [{ phone: data.phone }, userScope(actor)] }, select: { id: true, name: true } });
   if (existing) {
+    // The same as assigning a role on the person's page.
     await addRole(actor, existing.id, scope, home ?? undefined);
     return { userId: existing.id, existing: true, maskedName: maskName(existing.name) };
   }
@@ -33,7 +44,8 @@ export async function createUser(actor: Actor, input: unknown): Promise<CreatedU
   const residence = home && scope.data.courtyardId ? await homeFor(scope.data.courtyardId, home) : null;
   const { password, passwordHash } = issueOneTimePassword();
   const passwordExpiresAt = expiryAfter(await oneTimePasswordDays());
-  const user = await uniquely("admin.phoneTaken", {}, () =>
+  // A number taken meanwhile, wherever: the same answer as above (without spending a disclosure).
+  const user = await uniquely("admin.phoneUnavailable", {}, () =>
     db.$transaction(async (tx) => {
       const user = await tx.user.create({
         data: {

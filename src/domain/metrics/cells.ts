@@ -2,18 +2,14 @@
 // - formula injection (OWASP "CSV injection"): a cell starting with =, +, -, @, a tab or a
 //   carriage return may run as a formula when opened; a leading apostrophe makes Excel and
 //   WPS show it as text;
-// - phone numbers typed into free text (a comment, a title) are masked like the requester's.
-import { maskPhone } from "@/domain/privacy/mask";
+// - phone numbers typed into free text (a comment, a title), however typed, are masked like
+//   the requester's.
+import { maskPhoneNumbers } from "@/domain/privacy/mask";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const MOBILE = /(?<!\d)1\d{10}(?!\d)/g;
 
 export function neutraliseCell(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-export function maskPhoneNumbers(text: string): string {
-  return text.replace(MOBILE, (m) => maskPhone(m));
 }
 
 export type CellValue = string | number | null;

@@ -5,8 +5,7 @@
 // number, and logs it.
 import { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus } from "@/generated/prisma/enums";
-import { maskPhone } from "@/domain/privacy/mask";
-import { maskPhoneNumbers } from "./cells";
+import { maskPhone, maskPhoneNumbers } from "@/domain/privacy/mask";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { visibleCommunityIds } from "./overview";
@@ -111,7 +110,7 @@ const toRow = (r: Row): RatingRow => ({
   id: r.id,
   orderId: r.order.id,
   number: r.order.number,
-  title: r.order.title,
+  title: maskPhoneNumbers(r.order.title),
   status: r.order.status,
   category: { zh: r.category.nameZh, en: r.category.nameEn },
   courtyard: r.courtyard.name,
@@ -121,7 +120,7 @@ const toRow = (r: Row): RatingRow => ({
   form: r.form,
   conduct: r.conduct,
   minScore: r.minScore,
-  // A number a resident typed into the comment is masked like theirs.
+  // A number a resident typed into the title or the comment is masked like theirs.
   comment: maskPhoneNumbers(r.comment),
   isRequester: r.isRequester,
   round: r.round,

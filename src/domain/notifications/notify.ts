@@ -2,9 +2,23 @@
 // A channel that fails is logged and never undoes the change. In-app is the only channel
 // today; SMS or WeChat channels implement the same interface.
 import type { Role } from "@/generated/prisma/enums";
+import { maskPhoneNumbers } from "@/domain/privacy/mask";
 import { db } from "@/server/db/client";
 
-export type NotificationKind = "statusChanged" | "newOrder" | "awaitingDispatch" | "poorRating" | "transferredIn" | "assigned" | "sentBack";
+export const notificationKinds = [
+  "statusChanged",
+  "newOrder",
+  "awaitingDispatch",
+  "poorRating",
+  "transferredIn",
+  "assigned",
+  "sentBack",
+  "merged",
+  "mergedProgress",
+  "boardHidden",
+  "boardRestored",
+] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
 
 export type NotificationMessage = {
   userId: string;
@@ -34,12 +48,18 @@ export function useChannels(next: NotificationChannel[]) {
   return previous;
 }
 
+/** Parameters quote what residents typed (a title): numbers in them leave masked, on every channel. */
+export const maskParams = (params: Record<string, string | number>) =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? maskPhoneNumbers(v) : v]));
+
 export async function notify(messages: NotificationMessage[]): Promise<void> {
   const seen = new Set<string>();
-  const unique = messages.filter((m) => {
-    const key = `${m.userId}|${m.kind}|${m.orderId ?? ""}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  const unique = messages
+    .filter((m) => {
+      const key = `${m.userId}|${m.kind}|${m.orderId ?? ""}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    })
+    .map((m) => ({ ...m, params: maskParams(m.params) }));
   if (unique.length === 0) return;
   for (const channel of channels) {
     try {

@@ -6,6 +6,7 @@ import { holdersOf, notify, type NotificationMessage } from "@/domain/notificati
 import { can, type Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { AppError, isUniqueViolation, notFoundError } from "@/server/errors";
+import { publicBoardWhere } from "./board";
 import { isOpen } from "./machine";
 import { runCommand, type LoadedOrder } from "./run-command";
 import { orderLocation, orderScope } from "./scope";
@@ -85,6 +86,7 @@ export async function mergeOrder(actor: Actor, orderId: string, raw: { targetNum
     },
     note: () => `与 #${target!.number} 重复，已合并${note ? `：${note}` : ""}`,
     patch: (o, to, now) => ({ mergedIntoId: target!.id, closeReason: "MERGED", closedAt: now, respondedAt: o.respondedAt ?? now }),
+    requesterMessage: (o) => ({ userId: o.requesterId, orderId: o.id, kind: "merged", params: { number: o.number, title: o.title, target: target!.number } }),
   });
 }
 
@@ -111,35 +113,41 @@ export async function addInformation(actor: Actor, orderId: string, raw: { note:
   });
 }
 
+const assignable = (kind: "GRID_WORKER" | "VOLUNTEER", communityId: string) =>
+  kind === "GRID_WORKER" ? { role: "GRID_WORKER" as const, grid: { communityId } } : { role: "VOLUNTEER" as const, communityId };
+
 export async function dispatchOrder(actor: Actor, orderId: string, raw: DispatchInput) {
   const input = dispatchSchema.parse(raw);
   if (input.dueAt.getTime() <= Date.now()) throw new AppError("invalid_input", "dueDateInPast");
   let assignees: { kind: string; userId?: string; name: string }[] = [];
+  let alreadyAssigned = new Set<string>();
   return runCommand(actor, orderId, {
     command: "dispatch",
     operation: "order.dispatch",
     note: input.plan,
     check: async (order) => {
+      // Grid workers and registered volunteers of the order's community, by id: anyone else
+      // (a resident, another community's volunteer, an unknown id) gets the same answer.
       assignees = await Promise.all(
         input.assignees.map(async (a) => {
           if (a.kind === "OUTSIDE") return { kind: a.kind, name: a.name };
           const user = await db.user.findFirst({
-            where:
-              a.kind === "GRID_WORKER"
-                ? { id: a.userId, disabledAt: null, roles: { some: { role: "GRID_WORKER", grid: { communityId: order.communityId } } } }
-                : { phone: a.phone, disabledAt: null, roles: { some: { role: "RESIDENT", courtyard: { grid: { communityId: order.communityId } } } } },
+            where: { id: a.userId, disabledAt: null, roles: { some: assignable(a.kind, order.communityId) } },
             select: { id: true, name: true },
           });
-          if (!user) throw new AppError("invalid_input", a.kind === "GRID_WORKER" ? "assigneeInvalid" : "volunteerNotFound");
+          if (!user) throw new AppError("invalid_input", "assigneeInvalid");
           return { kind: a.kind, userId: user.id, name: user.name };
         }),
       );
+      const previous = await db.orderDispatch.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: "desc" }, select: { assignees: true } });
+      alreadyAssigned = new Set(((previous?.assignees ?? []) as { userId?: string }[]).flatMap((a) => (a.userId ? [a.userId] : [])));
     },
     patch: () => ({ dueAt: input.dueAt, awaitingMeeting: false }),
     write: async (tx, order, eventId, now) => {
       await tx.orderDispatch.create({ data: { orderId: order.id, plan: input.plan, assignees, dueAt: input.dueAt, createdById: actor.userId, createdAt: now } });
     },
-    recipients: async (order) => toUsers(assignees.flatMap((a) => (a.userId ? [a.userId] : [])), order, "assigned"),
+    // Told once, when a saved dispatch first names them; a new plan with the same people is no news.
+    recipients: async (order) => toUsers(assignees.flatMap((a) => (a.userId && !alreadyAssigned.has(a.userId) ? [a.userId] : [])), order, "assigned"),
   });
 }
 
@@ -233,12 +241,6 @@ export async function sendBackToGrid(actor: Actor, orderId: string, raw: { note:
     patch: (o, t, now) => ({ dueAt: addDays(now, o.category.resolutionDays), completedAt: null }),
     recipients: async (order) => toUsers(await holdersOf("GRID_WORKER", { gridId: order.gridId }), order, "sentBack"),
   });
-}
-
-/** Public orders of the courtyards where the actor lives (the 同需 board), not their own. */
-export function publicBoardWhere(actor: Actor) {
-  const courtyards = actor.roles.filter((r) => r.role === "RESIDENT" && r.courtyardId).map((r) => r.courtyardId!);
-  return { isPublic: true, courtyardId: { in: courtyards }, requesterId: { not: actor.userId } };
 }
 
 /** 同需: another resident of the courtyard says "me too", once. */

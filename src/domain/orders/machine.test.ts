@@ -25,6 +25,8 @@ const expected: Record<OrderCommand, (OrderStatus | null)[]> = {
   close:           [no,   no,      no,     no,       no,    no,      no,       C],
   sendBack:        [no,   no,      no,     no,       no,    no,      no,       I],
   autoClose:       [no,   no,      no,     C,        no,    no,      no,       no],
+  hideFromBoard:   [P,    A,       I,      D,        C,     no,      no,       R],
+  restoreToBoard:  [P,    A,       I,      D,        C,     no,      no,       R],
 };
 
 describe("order transition table", () => {

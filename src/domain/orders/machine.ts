@@ -1,5 +1,5 @@
 // The order's state machine: which command may move an order from which status to which.
-// Pure: no I/O. The service (./service.ts) is the only writer of Order.status and asks
+// Pure: no I/O. The service (./run-command.ts) is the only writer of Order.status and asks
 // this table before every change.
 import type { OrderEventType, OrderStatus } from "@/generated/prisma/enums";
 
@@ -30,7 +30,9 @@ export type OrderCommand =
   | "followUp"
   | "close"
   | "sendBack"
-  | "autoClose";
+  | "autoClose"
+  | "hideFromBoard"
+  | "restoreToBoard";
 
 /** Facts a transition's target depends on. */
 export type TransitionContext = {
@@ -47,6 +49,8 @@ type Rule = {
 };
 
 const stay = (from: OrderStatus) => from;
+/** The statuses in which a public order is on the board (./board.ts): not declined or withdrawn. */
+export const boardStatuses: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "IN_PROGRESS", "COMPLETED", "CLOSED", "REOPENED"];
 
 export const transitions: Record<OrderCommand, Rule> = {
   accept: { from: ["PLACED"], to: (_, c) => (c.requiresDispatch === false ? "IN_PROGRESS" : "ACCEPTED"), event: "ACCEPTED" },
@@ -65,6 +69,9 @@ export const transitions: Record<OrderCommand, Rule> = {
   close: { from: ["REOPENED"], to: () => "CLOSED", event: "CLOSED" },
   sendBack: { from: ["REOPENED"], to: () => "IN_PROGRESS", event: "SENT_BACK" },
   autoClose: { from: ["COMPLETED"], to: () => "CLOSED", event: "CLOSED" },
+  // Whether the order is on the board is not its status; these leave the status as it is.
+  hideFromBoard: { from: boardStatuses, to: stay, event: "BOARD_HIDDEN" },
+  restoreToBoard: { from: boardStatuses, to: stay, event: "BOARD_RESTORED" },
 };
 
 export const orderCommands = Object.keys(transitions) as OrderCommand[];

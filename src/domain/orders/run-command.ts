@@ -29,6 +29,8 @@ export type CommandSpec = {
   note?: string | (() => string);
   photoIds?: string[];
   context?: (order: LoadedOrder) => TransitionContext;
+  /** What else must still hold when the change is written (a race loses like a status race). */
+  guard?: Prisma.OrderWhereInput;
   /** Extra checks on the loaded order, before anything is written. */
   check?: (order: LoadedOrder) => Promise<void> | void;
   /** Fields that change with the status. */
@@ -37,6 +39,8 @@ export type CommandSpec = {
   write?: (tx: Tx, order: LoadedOrder, eventId: string, now: Date) => Promise<void>;
   /** Who hears about it, after commit (the requester hears of every status change). */
   recipients?: (order: LoadedOrder, to: OrderStatus) => Promise<NotificationMessage[]>;
+  /** What the requester hears of a status change, when not the plain "status changed". */
+  requesterMessage?: (order: LoadedOrder, to: OrderStatus) => NotificationMessage;
 };
 
 export type CommandResult = { id: string; number: number; status: OrderStatus };
@@ -82,7 +86,7 @@ export async function runCommand(actor: Actor, orderId: string, spec: CommandSpe
   const now = new Date();
   await db.$transaction(async (tx) => {
     const { count } = await tx.order.updateMany({
-      where: { id: order.id, status: order.status, gridId: order.gridId },
+      where: { id: order.id, status: order.status, gridId: order.gridId, ...spec.guard },
       data: { status: result.to, updatedAt: now, ...spec.patch?.(order, result.to, now) },
     });
     // Read through the transaction's own connection: asking the pool for another while
@@ -104,11 +108,23 @@ export async function runCommand(actor: Actor, orderId: string, spec: CommandSpe
   });
 
   const messages = (await spec.recipients?.(order, result.to).catch(() => [])) ?? [];
-  if (result.to !== order.status && order.requesterId !== actor.userId) {
-    messages.push(statusMessage(order, result.to));
+  if (result.to !== order.status) {
+    if (order.requesterId !== actor.userId) messages.push(spec.requesterMessage?.(order, result.to) ?? statusMessage(order, result.to));
+    messages.push(...(await followersOf(order, result.to).catch(() => [])));
   }
   await notify(messages.filter((m) => m.userId !== actor.userId));
   return { id: order.id, number: order.number, status: result.to };
+}
+
+/**
+ * The requesters of orders merged into this one follow it from their own order's page: they
+ * hear of its status under their own order, never with this one's title.
+ */
+async function followersOf(order: LoadedOrder, to: OrderStatus): Promise<NotificationMessage[]> {
+  const merged = await db.order.findMany({ where: { mergedIntoId: order.id }, select: { id: true, number: true, title: true, requesterId: true } });
+  return merged
+    .filter((m) => m.requesterId !== order.requesterId)
+    .map((m) => ({ userId: m.requesterId, orderId: m.id, kind: "mergedProgress", params: { number: m.number, title: m.title, target: order.number, status: to } }));
 }
 
 export const statusMessage = (order: { id: string; number: number; title: string; requesterId: string }, status: OrderStatus): NotificationMessage => ({

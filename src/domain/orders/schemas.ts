@@ -28,7 +28,8 @@ export const mergeSchema = z.object({ targetNumber: z.coerce.number().int().posi
 
 export const assigneeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("GRID_WORKER"), userId: id }),
-  z.object({ kind: z.literal("VOLUNTEER"), phone: z.string().trim().regex(/^1\d{10}$/, "phoneFormat") }),
+  // Chosen from the community's registered volunteers (./volunteers.ts), never typed as a number.
+  z.object({ kind: z.literal("VOLUNTEER"), userId: id }),
   z.object({ kind: z.literal("OUTSIDE"), name: z.string().trim().min(2, "assigneeNameRequired").max(60) }),
 ]);
 export const dispatchSchema = z.object({

@@ -1,5 +1,7 @@
 // Which orders an actor may read for an operation, as a Prisma `where`. A resident reaches
 // only the orders they requested; workers, secretaries and staff reach those in their scope.
+// A resident whose order was merged into another does not reach that other order: they
+// follow it from their own (src/features/orders/queries.ts, mergedInto).
 import type { Prisma } from "@/generated/prisma/client";
 import { permissions, type Actor, type Location, type Operation } from "@/server/authz/permissions";
 
@@ -8,8 +10,7 @@ export function orderScope(actor: Actor | null, operation: Operation): Prisma.Or
   const or: Prisma.OrderWhereInput[] = [];
   for (const a of actor?.roles ?? []) {
     if (!allowed.includes(a.role)) continue;
-    // A resident follows their own orders, and the order theirs was merged into.
-    if (a.role === "RESIDENT" && a.courtyardId) or.push({ requesterId: actor!.userId }, { mergedFrom: { some: { requesterId: actor!.userId } } });
+    if (a.role === "RESIDENT" && a.courtyardId) or.push({ requesterId: actor!.userId });
     if (a.role === "GRID_WORKER" && a.gridId) or.push({ gridId: a.gridId });
     if (a.role === "BRANCH_SECRETARY" && a.courtyardId) or.push({ courtyardId: a.courtyardId });
     if (a.role === "STAFF" && a.communityId) or.push({ communityId: a.communityId });

@@ -19,7 +19,9 @@ import {
   transferOrder,
   withdrawOrder,
 } from "@/domain/orders/commands";
+import { hideFromBoard, restoreToBoard } from "@/domain/orders/board";
 import { placeOrder } from "@/domain/orders/place-order";
+import { searchVolunteers, type VolunteerOption } from "@/domain/orders/volunteers";
 import { invalidCall, isFormInput, runAction, type ActionResult } from "@/server/action";
 import { AppError } from "@/server/errors";
 
@@ -77,7 +79,7 @@ export async function orderCommandAction(_previous: OrderActionState, form: Form
       case "dispatch": {
         const assignees = [
           ...list(form, "workerIds").map((userId) => ({ kind: "GRID_WORKER" as const, userId })),
-          ...list(form, "volunteerPhones").map((phone) => ({ kind: "VOLUNTEER" as const, phone })),
+          ...list(form, "volunteerIds").map((userId) => ({ kind: "VOLUNTEER" as const, userId })),
           ...list(form, "outsideNames").map((name) => ({ kind: "OUTSIDE" as const, name })),
         ];
         return dispatchOrder(actor, orderId, { plan: text(form, "plan"), assignees, dueAt: text(form, "dueAt") });
@@ -103,12 +105,25 @@ export async function orderCommandAction(_previous: OrderActionState, form: Form
         return closeAfterFollowUp(actor, orderId, { note });
       case "sendBack":
         return sendBackToGrid(actor, orderId, { note });
+      case "hideFromBoard":
+        return hideFromBoard(actor, orderId, { note });
+      case "restoreToBoard":
+        return restoreToBoard(actor, orderId, { note });
       default:
         throw new AppError("invalid_input", "invalidInput");
     }
   });
   if (result.ok) refresh(orderId);
   return result.ok ? { ok: true, data: { status: result.data.status } } : result;
+}
+
+export type VolunteerSearchState = ActionResult<VolunteerOption[]>;
+
+/** 下单's volunteer picker: the community's volunteers by name (throttled, tells no one). */
+export async function searchVolunteersAction(form: FormData, ...extra: unknown[]): Promise<VolunteerSearchState> {
+  // The picker sends one form; anything else is a call no page of ours makes.
+  if (!isFormInput(form) || extra.length > 0) return invalidCall();
+  return runAction((actor) => searchVolunteers(actor, text(form, "orderId"), text(form, "query")));
 }
 
 export async function meTooAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult | null> {

@@ -1,11 +1,12 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus } from "@/generated/prisma/enums";
-import { publicBoardWhere } from "@/domain/orders/commands";
+import { asPublished, boardWhere } from "@/domain/orders/board";
 import { overdue } from "@/domain/orders/deadlines";
-import { openStatuses, transition, type OrderCommand } from "@/domain/orders/machine";
+import { isOpen, openStatuses, transition, type OrderCommand } from "@/domain/orders/machine";
 import { orderLocation, orderScope } from "@/domain/orders/scope";
-import { maskPhone } from "@/domain/privacy/mask";
+import { maskParams } from "@/domain/notifications/notify";
+import { maskPhone, maskPhoneNumbers, maskPublicText } from "@/domain/privacy/mask";
 import { can, type Actor, type Operation } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { paginate, type Paged } from "@/server/db/paginate";
@@ -32,7 +33,8 @@ export function toListItem(row: ListRow, now: Date) {
   return {
     id: row.id,
     number: row.number,
-    title: row.title,
+    // Lists are read by many (staff, the worker's colleagues): numbers in titles stay masked.
+    title: maskPhoneNumbers(row.title),
     status: row.status,
     category: { zh: row.category.nameZh, en: row.category.nameEn },
     courtyard: row.courtyard.name,
@@ -81,10 +83,13 @@ export async function dispatchBoard(actor: Actor) {
   return { awaiting, inProgress };
 }
 
-/** The courtyard's public board, anonymised: nothing about who asked or where they live. */
+/**
+ * The courtyard's public board, anonymised: nothing about who asked, and their text as
+ * neighbours may read it (phone and door numbers masked) — on their own cards too, so that
+ * the requester sees what is published.
+ */
 export async function publicBoard(actor: Actor, page = 1) {
-  const courtyards = actor.roles.filter((r) => r.role === "RESIDENT" && r.courtyardId).map((r) => r.courtyardId!);
-  const where: Prisma.OrderWhereInput = { isPublic: true, courtyardId: { in: courtyards }, status: { notIn: ["WITHDRAWN", "DECLINED"] } };
+  const where = boardWhere(actor);
   const list = await paginate(page, PAGE_SIZE, () => db.order.count({ where }), (window) =>
     db.order.findMany({
       where,
@@ -110,8 +115,7 @@ export async function publicBoard(actor: Actor, page = 1) {
   const items = list.items.map((r) => ({
     id: r.id,
     number: r.number,
-    title: r.title,
-    description: r.description,
+    ...asPublished(r),
     status: r.status,
     createdAt: r.createdAt,
     meTooCount: r.meTooCount,
@@ -127,9 +131,14 @@ export async function publicBoard(actor: Actor, page = 1) {
 export type BoardItem = Awaited<ReturnType<typeof publicBoard>>["items"][number];
 
 /** What the actor may do to the order now; the server checks again when they do it. */
-function allowedCommands(actor: Actor, order: { status: OrderStatus; requesterId: string; communityId: string; gridId: string; courtyardId: string }, ratedByMe: boolean) {
+function allowedCommands(
+  actor: Actor,
+  order: { status: OrderStatus; requesterId: string; communityId: string; gridId: string; courtyardId: string; isPublic: boolean; boardHiddenAt: Date | null },
+  ratedByMe: boolean,
+) {
   const loc = orderLocation(order);
   const mine = order.requesterId === actor.userId;
+  const hidden = order.boardHiddenAt !== null;
   const rules: [OrderCommand, Operation, boolean][] = [
     ["accept", "order.accept", true],
     ["decline", "order.accept", true],
@@ -146,8 +155,42 @@ function allowedCommands(actor: Actor, order: { status: OrderStatus; requesterId
     ["followUp", "order.followUp", true],
     ["close", "order.followUp", true],
     ["sendBack", "order.followUp", true],
+    ["hideFromBoard", "order.moderate", order.isPublic && !hidden],
+    ["restoreToBoard", "order.moderate", order.isPublic && hidden],
   ];
   return rules.filter(([command, op, extra]) => extra && transition(order.status, command).ok && can(actor, op, loc)).map(([c]) => c);
+}
+
+/** The orders the actor may open: those in scope for order.view, and the public board. */
+function openableWhere(actor: Actor): Prisma.OrderWhereInput {
+  return { OR: [orderScope(actor, "order.view"), boardWhere(actor)] };
+}
+
+/**
+ * The order this one was merged into, as the reader of this one may see it. Whoever may not
+ * open it (the duplicate's requester, usually) gets its number, status and the steps it went
+ * through — what a neighbour sees of a public order, without what anyone wrote.
+ */
+async function mergedTarget(actor: Actor, target: { id: string; number: number } | null, mine: boolean) {
+  if (!target) return null;
+  const row = await db.order.findFirst({
+    where: { id: target.id },
+    select: {
+      status: true,
+      dueAt: true,
+      events: mine ? { orderBy: { createdAt: "asc" }, select: { id: true, type: true, fromStatus: true, toStatus: true, createdAt: true } } : false,
+    },
+  });
+  if (!row) return null;
+  const visible = (await db.order.count({ where: { AND: [{ id: target.id }, openableWhere(actor)] } })) === 1;
+  return {
+    id: visible ? target.id : null,
+    number: target.number,
+    status: row.status,
+    visible,
+    dueAt: isOpen(row.status) ? row.dueAt : null,
+    progress: visible || !row.events ? [] : row.events.map((e, i) => ({ key: i, type: e.type, from: e.fromStatus, to: e.toStatus, at: e.createdAt })),
+  };
 }
 
 /**
@@ -157,7 +200,7 @@ function allowedCommands(actor: Actor, order: { status: OrderStatus; requesterId
 export async function getOrderDetail(actor: Actor, orderId: string) {
   const inScope = orderScope(actor, "order.view");
   const order = await db.order.findFirst({
-    where: { AND: [{ id: orderId }, { OR: [inScope, { ...publicBoardWhere(actor), requesterId: undefined }] }] },
+    where: { AND: [{ id: orderId }, openableWhere(actor)] },
     include: {
       category: true,
       courtyard: { select: { name: true } },
@@ -178,21 +221,26 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
   const mine = order.requesterId === actor.userId;
   const loc = orderLocation(order);
   const contact = can(actor, "resident.viewContact", loc);
+  // What residents wrote: as written for the requester and those who call them back; numbers
+  // masked for staff (revealing one is a logged act); numbers and doors masked for neighbours.
+  const text = mine || contact ? (t: string) => t : full ? maskPhoneNumbers : maskPublicText;
   const home = order.requester.residences.find((r) => r.courtyardId === order.courtyardId);
   const ratedByMe = order.ratings.some((r) => r.raterId === actor.userId && r.round === Math.max(order.completions, 1));
   // Staff and the requester see ratings with their rater's role; handlers see the scores only.
   const ratings = order.ratings
     .filter((r) => full || r.raterId === actor.userId)
-    .map((r) => ({ goal: r.goal, timing: r.timing, form: r.form, conduct: r.conduct, comment: r.comment, isRequester: r.isRequester, createdAt: r.createdAt }));
+    .map((r) => ({ goal: r.goal, timing: r.timing, form: r.form, conduct: r.conduct, comment: text(r.comment), isRequester: r.isRequester, createdAt: r.createdAt }));
 
   return {
     id: order.id,
     number: order.number,
-    title: order.title,
-    description: order.description,
+    title: text(order.title),
+    description: text(order.description),
     status: order.status,
     closeReason: order.closeReason,
     isPublic: order.isPublic,
+    // Only those who read it in full learn that a post was hidden (a neighbour no longer reads it).
+    boardHidden: full && order.isPublic && order.boardHiddenAt !== null,
     awaitingMeeting: order.awaitingMeeting,
     contactPreference: full ? order.contactPreference : null,
     category: { zh: order.category.nameZh, en: order.category.nameEn },
@@ -205,7 +253,7 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
     overdue: overdue(order, new Date()),
     meTooCount: order.meTooCount,
     meTooByMe: order.meToos.length > 0,
-    mergedInto: order.mergedInto,
+    mergedInto: await mergedTarget(actor, order.mergedInto, mine),
     mine,
     requester: full
       ? {
@@ -225,12 +273,12 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
       actor: full || e.actorId !== order.requesterId ? (e.actor?.name ?? null) : null,
       byRequester: e.actorId === order.requesterId,
       // Ratings are shown to neighbours only as their own; the event's note repeats the comment.
-      note: full || e.type !== "RATED" ? e.note : "",
+      note: full || e.type !== "RATED" ? text(e.note) : "",
       photos: full ? e.photos.map((p) => p.id) : [],
       at: e.createdAt,
     })),
     dispatches: full
-      ? order.dispatches.map((d) => ({ plan: d.plan, dueAt: d.dueAt, assignees: d.assignees as { kind: string; name: string }[], createdAt: d.createdAt }))
+      ? order.dispatches.map((d) => ({ plan: text(d.plan), dueAt: d.dueAt, assignees: d.assignees as { kind: string; name: string }[], createdAt: d.createdAt }))
       : [],
     ratings,
     actions: allowedCommands(actor, order, ratedByMe),
@@ -292,7 +340,8 @@ export async function notificationsFor(actor: Actor, page = 1) {
   const list = await paginate(page, PAGE_SIZE, () => db.notification.count({ where }), (window) =>
     db.notification.findMany({ where, orderBy: { createdAt: "desc" }, ...window, select: { id: true, kind: true, params: true, orderId: true, readAt: true, createdAt: true } }),
   );
-  return { ...list, items: list.items.map((n) => ({ ...n, params: n.params as Record<string, string | number> })) };
+  // Rows written before numbers were masked on the way in are masked on the way out.
+  return { ...list, items: list.items.map((n) => ({ ...n, params: maskParams(n.params as Record<string, string | number>) })) };
 }
 
 export function unreadCount(actor: Actor) {

@@ -2,11 +2,11 @@ import "server-only";
 // Scoped reads for the staff pages: the overdue list, the follow-up queue and the filter
 // choices. Orders come through orderScope(actor, "metrics.view"): staff see their community's.
 import type { Prisma } from "@/generated/prisma/client";
-import { maskPhoneNumbers } from "@/domain/metrics/cells";
 import { visibleCommunityIds } from "@/domain/metrics/overview";
 import { openStatuses } from "@/domain/orders/machine";
 import { orderScope } from "@/domain/orders/scope";
-import { maskPhone } from "@/domain/privacy/mask";
+import { asPublished } from "@/domain/orders/board";
+import { maskPhone, maskPhoneNumbers, sensitiveIn } from "@/domain/privacy/mask";
 import { listSelect, toListItem, type OrderListItem } from "@/features/orders/queries";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
@@ -47,7 +47,7 @@ export async function followUpQueue(actor: Actor, page = 1, now = new Date()) {
   const items = list.items.map((r) => ({
     id: r.id,
     number: r.number,
-    title: r.title,
+    title: maskPhoneNumbers(r.title),
     status: r.status,
     category: { zh: r.category.nameZh, en: r.category.nameEn },
     courtyard: r.courtyard.name,
@@ -60,6 +60,34 @@ export async function followUpQueue(actor: Actor, page = 1, now = new Date()) {
   return { ...list, items };
 }
 export type FollowUpItem = Awaited<ReturnType<typeof followUpQueue>>["items"][number];
+
+/**
+ * 院落公示: the community's public orders as neighbours read them, newest first; those that hold
+ * a phone or door number as typed are flagged (the board masks them; staff may hide the post).
+ */
+export async function boardPosts(actor: Actor, page = 1) {
+  const where: Prisma.OrderWhereInput = { AND: [orderScope(actor, "order.moderate"), { isPublic: true }] };
+  const list = await paginate(page, STAFF_PAGE_SIZE, () => db.order.count({ where }), (window) =>
+    db.order.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      select: { id: true, number: true, title: true, description: true, status: true, createdAt: true, boardHiddenAt: true, courtyard: { select: { name: true } } },
+      ...window,
+    }),
+  );
+  const items = list.items.map((r) => ({
+    id: r.id,
+    number: r.number,
+    ...asPublished(r),
+    status: r.status,
+    courtyard: r.courtyard.name,
+    createdAt: r.createdAt,
+    hidden: r.boardHiddenAt !== null,
+    holds: sensitiveIn(`${r.title}\n${r.description}`),
+  }));
+  return { ...list, items };
+}
+export type BoardPost = Awaited<ReturnType<typeof boardPosts>>["items"][number];
 
 /** The grids, courtyards and categories the ratings can be filtered by. */
 export async function ratingFilterOptions(actor: Actor) {

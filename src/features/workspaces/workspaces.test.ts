@@ -25,4 +25,11 @@ describe("workspaces", () => {
   it("sends a person without roles to an explanation, not a workspace", () => {
     expect(homePath({ roles: [] })).toBe("/no-role");
   });
+
+  it("gives a volunteer no workspace of its own", () => {
+    const volunteer = { role: "VOLUNTEER" as const, ...scope, communityId: "c" };
+    expect(workspacesOf({ roles: [volunteer] })).toEqual([]);
+    expect(homePath({ roles: [volunteer] })).toBe("/no-role");
+    expect(homePath({ roles: [volunteer, { role: "RESIDENT", ...scope, courtyardId: "y" }] })).toBe("/resident");
+  });
 });

@@ -1,4 +1,5 @@
-// Each role has one workspace; navigation lists only those of the roles a person holds.
+// Each working role has one workspace; navigation lists only those of the roles a person
+// holds. A volunteer has none of their own: what they are assigned reaches them as a resident.
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor, Operation } from "@/server/authz/permissions";
 
@@ -15,7 +16,7 @@ export const workspaces: readonly Workspace[] = [
 /** The workspaces of the actor's roles, in the order the roles were given. */
 export function workspacesOf(actor: Pick<Actor, "roles">): Workspace[] {
   const held = [...new Set(actor.roles.map((r) => r.role))];
-  return held.map((role) => workspaces.find((w) => w.role === role)!);
+  return held.flatMap((role) => workspaces.filter((w) => w.role === role));
 }
 
 /** Where a person lands after signing in. */

@@ -44,6 +44,8 @@ export const permissions = {
   "order.progress": { scope: "courtyard", roles: ["GRID_WORKER", "BRANCH_SECRETARY"] },
   "order.complete": { scope: "grid", roles: ["GRID_WORKER"] },
   "order.followUp": { scope: "community", roles: ["STAFF"] },
+  // Taking a public order off the courtyard's board, and back (src/domain/orders/board.ts).
+  "order.moderate": { scope: "community", roles: ["STAFF"] },
   // Staff review: rates, ratings, exports; revealing a resident's number is logged.
   "metrics.view": { scope: "community", roles: ["STAFF"] },
   "resident.revealContact": { scope: "community", roles: ["STAFF"] },
@@ -86,6 +88,12 @@ export function covers(assignment: RoleScope, kind: ScopeKind, target?: Location
       return assignment.communityId === target.communityId;
     case "ADMIN":
       return assignment.communityId === null || assignment.communityId === target.communityId;
+    // A community's volunteer: only what is about the community as a whole, never a grid or
+    // a courtyard by implication. No operation grants it anything yet.
+    case "VOLUNTEER":
+      return kind === "community" && assignment.communityId === target.communityId;
+    default:
+      return false;
   }
 }
 

@@ -9,6 +9,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { fileTypeFromBuffer } from "file-type";
+import { boardWhere } from "@/domain/orders/board";
 import { orderScope } from "@/domain/orders/scope";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/authz/permissions";
@@ -115,12 +116,9 @@ export async function storePhoto(actor: Actor, bytes: Buffer): Promise<{ id: str
   }
 }
 
-/** The orders whose photos the actor may see: those of order.view, and public ones of their courtyards. */
+/** The orders whose photos the actor may see: those of order.view, and those on their courtyard's board. */
 function visibleOrders(actor: Actor): Prisma.OrderWhereInput {
-  const courtyards = actor.roles.filter((r) => r.role === "RESIDENT" && r.courtyardId).map((r) => r.courtyardId!);
-  const or: Prisma.OrderWhereInput[] = [orderScope(actor, "order.view")];
-  if (courtyards.length) or.push({ isPublic: true, courtyardId: { in: courtyards } });
-  return { OR: or };
+  return { OR: [orderScope(actor, "order.view"), boardWhere(actor)] };
 }
 
 /** The stored JPEG if the actor may see it; null (answered as 404) otherwise or if it is missing. */

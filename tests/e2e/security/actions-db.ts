@@ -69,7 +69,7 @@ const invariantQueries: Record<string, string> = {
     SELECT id FROM "RoleAssignment" WHERE NOT (
       (role IN ('RESIDENT', 'BRANCH_SECRETARY') AND "courtyardId" IS NOT NULL AND "gridId" IS NULL AND "communityId" IS NULL) OR
       (role = 'GRID_WORKER' AND "gridId" IS NOT NULL AND "courtyardId" IS NULL AND "communityId" IS NULL) OR
-      (role = 'STAFF' AND "communityId" IS NOT NULL AND "gridId" IS NULL AND "courtyardId" IS NULL) OR
+      (role IN ('STAFF', 'VOLUNTEER') AND "communityId" IS NOT NULL AND "gridId" IS NULL AND "courtyardId" IS NULL) OR
       (role = 'ADMIN' AND "gridId" IS NULL AND "courtyardId" IS NULL))`,
   "no text column holds a NUL or a 100,000-character value": `
     SELECT id FROM "Order" WHERE length(title) > 60 OR length(description) > 2000

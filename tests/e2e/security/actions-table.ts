@@ -41,6 +41,7 @@ export const actionFiles: Record<string, string> = {
   placeOrderAction: "src/features/orders/actions.ts",
   orderCommandAction: "src/features/orders/actions.ts",
   meTooAction: "src/features/orders/actions.ts",
+  searchVolunteersAction: "src/features/orders/actions.ts",
   markNotificationsReadAction: "src/features/notifications/actions.ts",
   revealPhoneAction: "src/features/staff/actions.ts",
 };
@@ -80,6 +81,23 @@ function command(
 }
 
 const note = (text: string) => () => ({ note: text });
+
+/** Hiding or restoring a public post of 府河小区: the status stays, the board flag changes. */
+function boardCommand(name: "hideFromBoard" | "restoreToBoard", hiddenBefore: boolean, hiddenAfter: boolean): Case {
+  return {
+    ...command(name, ["staff"], "PLACED", note("含门牌号"), "PLACED"),
+    setup: async (w) => {
+      const order = await w.publicOrder("PLACED");
+      if (hiddenBefore) await w.command("staff", order.id, "hideFromBoard", { note: "含门牌号" });
+      return { input: { orderId: order.id, command: name, note: "含门牌号" } };
+    },
+    verify: async (w, answer, input) => {
+      expect(answer.result).toEqual({ ok: true, data: { status: "PLACED" } });
+      const { hidden } = await one<{ hidden: boolean }>(`SELECT "boardHiddenAt" IS NOT NULL AS hidden FROM "Order" WHERE id = $1`, [fields(input).orderId]);
+      expect(hidden).toBe(hiddenAfter);
+    },
+  };
+}
 
 /** 居民点单 or 代点单: the order lands in 府河小区 for the requester, placed by the performer. */
 function placing(name: string, page: string, allowed: Caller[], extra: (w: World) => Fields, requester: string): Case {
@@ -227,6 +245,21 @@ export const cases: Case[] = [
   command("addInfo", ["resident"], "PLACED", note("晚上七点以后在家"), "PLACED"),
   command("dispatch", ["branch"], "ACCEPTED", (w) => w.dispatchFields(), "IN_PROGRESS"),
   command("requestMeeting", ["branch"], "ACCEPTED", note("需要议事会讨论费用分摊"), "ACCEPTED"),
+  // 下单's volunteer picker: the community's registered volunteers by name, for the secretary
+  // of the order's courtyard; the search only spends from a throttle (rate-limiter table).
+  {
+    action: "searchVolunteersAction",
+    name: "",
+    page: orderPage,
+    allowed: ["branch"],
+    setup: async (w) => ({ input: { orderId: (await w.order("ACCEPTED")).id, query: "" } }),
+    verify: async (w, answer) => {
+      const result = answer.result as { ok: boolean; data: { id: string; name: string; phone: string }[] };
+      expect(result.ok).toBe(true);
+      expect(result.data.length).toBeGreaterThan(0);
+      for (const v of result.data) expect(v.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    },
+  },
   command("progress", ["grid", "branch"], "IN_PROGRESS", note("物业已排期"), "IN_PROGRESS"),
   command("complete", ["grid"], "IN_PROGRESS", note("已更换灯泡"), "COMPLETED"),
   command("rate", ["resident"], "COMPLETED", (w) => w.poorRating, "REOPENED"),
@@ -239,6 +272,9 @@ export const cases: Case[] = [
   command("followUp", ["staff"], "REOPENED", note("已电话回访，居民反映灯仍不亮"), "REOPENED"),
   command("close", ["staff"], "REOPENED", note("回访后居民同意完结"), "CLOSED"),
   command("sendBack", ["staff"], "REOPENED", note("请网格重新处理"), "IN_PROGRESS"),
+  // The board: staff of the community take a neighbour's public post off it, and back.
+  boardCommand("hideFromBoard", false, true),
+  boardCommand("restoreToBoard", true, false),
 
   // -------------------------------------------------------------------------------------
   // The admin console: the map.

@@ -48,6 +48,7 @@ export const shapes: Record<string, Shape> = {
   placeOrderAction: "state-form",
   orderCommandAction: "state-form",
   meTooAction: "state-form",
+  searchVolunteersAction: "form",
   markNotificationsReadAction: "form",
   revealPhoneAction: "string",
 };

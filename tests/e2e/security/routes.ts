@@ -171,6 +171,13 @@ export const routeTable: Record<string, Route> = {
     ],
   },
   "/staff/follow-ups": { kind: "page", probes: () => [{ url: "/staff/follow-ups", allowed: staff }] },
+  "/staff/board": {
+    kind: "page",
+    probes: () => [
+      { url: "/staff/board", allowed: staff },
+      { url: "/staff/board?page=2", allowed: staff },
+    ],
+  },
   "/staff/report": {
     kind: "page",
     probes: () => [

@@ -33,13 +33,14 @@ describe("creating people", () => {
 
   it("adds the role to the account a number already has, without touching its name or password", async () => {
     const { map, adminOfA } = await adminFixture();
-    const existing = await makeUser({});
+    // An account of the administrator's community (one outside it: ./existing-accounts.test.ts).
+    const existing = await makeUser({ roles: [{ role: "RESIDENT", courtyardId: map.a1.id }] });
     const created = await createUser(adminOfA, { name: "别的名字", phone: existing.phone, role: "STAFF", scopeId: map.A.id });
     expect(created).toEqual({ userId: existing.id, existing: true, maskedName: "测**户" });
     const now = await db.user.findUniqueOrThrow({ where: { id: existing.id }, include: { roles: true } });
     expect(now.name).toBe("测试用户");
     expect(now.passwordHash).toBe(existing.passwordHash);
-    expect(now.roles.map((r) => r.role)).toEqual(["STAFF"]);
+    expect(now.roles.map((r) => r.role).sort()).toEqual(["RESIDENT", "STAFF"]);
     await expect(createUser(adminOfA, { name: "x", phone: existing.phone, role: "STAFF", scopeId: map.A.id })).rejects.toMatchObject({ message: "admin.roleExists" });
   });
 

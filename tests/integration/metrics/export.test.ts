@@ -4,9 +4,11 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { addDays, chinaDay } from "@/domain/metrics/periods";
+import { acceptOrder, completeOrder, rateOrder } from "@/domain/orders/commands";
 import { exportOverview, exportRatings } from "@/features/staff/export";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
+import { SERVICE } from "../orders/fixture";
 import { FULL_PHONE, reviewFixture } from "./review-fixture";
 
 const FORMULA = /^[=+\-@\t\r]/;
@@ -96,6 +98,27 @@ describe("the ratings export", () => {
       const response = await ratings(outsider, "format=csv");
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain("王秀英");
+    }
+  });
+
+  it("masks a number typed full-width, spaced or dashed, in the title and the comment", async () => {
+    const { people, place } = await (await import("../orders/fixture")).loopFixture();
+    const typed = ["１３８０００００００７", "138 0000 0007", "138-0000-0007", "１３８ ００００ ０００７", "１３８００００００７"];
+    const { id, number } = await place(people.requester, { categoryId: SERVICE, title: `灯坏了 请打${typed[0]}` });
+    await acceptOrder(people.workerA1, id);
+    await completeOrder(people.workerA1, id, { note: "已办结。" });
+    await rateOrder(people.requester, id, { goal: 2, timing: 2, form: 2, conduct: 2, comment: `找我：${typed.join("，或 ")}` });
+    // What someone reading the file could dial: every digit, as ASCII, separators dropped.
+    const dialable = (text: string) => text.normalize("NFKC").replace(/[\s\-－—.]/g, "");
+    for (const format of ["csv", "xlsx"]) {
+      const response = await ratings(people.staffA, `format=${format}`);
+      const rows = format === "csv" ? (await csvRows(response)).rows : (await xlsxRows(response)).rows;
+      const row = rows.find((r) => String(r[0]) === String(number))!;
+      expect(String(row[1])).toBe("灯坏了 请打138****0007");
+      expect(String(row[13])).toContain("找我：138****0007，或 138****0007，或 138****0007，或 138****0007，或 **********");
+      for (const cell of rows.flat()) {
+        expect(dialable(String(cell ?? ""))).not.toMatch(/13800000007|1380000007/);
+      }
     }
   });
 

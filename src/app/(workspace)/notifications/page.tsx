@@ -4,14 +4,13 @@ import { EmptyState } from "@/components/empty-state";
 import { PageTitle } from "@/components/page-title";
 import { Pagination } from "@/components/pagination";
 import type { OrderStatus } from "@/generated/prisma/enums";
+import { notificationKinds, type NotificationKind } from "@/domain/notifications/notify";
 import { markNotificationsReadAction } from "@/features/notifications/actions";
 import { notificationsFor, unreadCount } from "@/features/orders/queries";
 import { requireActor } from "@/server/auth/guards";
 import { pageOf, type SearchParams } from "@/server/http/search-params";
 
-const kinds = ["statusChanged", "newOrder", "awaitingDispatch", "poorRating", "transferredIn", "assigned", "sentBack"] as const;
-type Kind = (typeof kinds)[number];
-const isKind = (kind: string): kind is Kind => (kinds as readonly string[]).includes(kind);
+const isKind = (kind: string): kind is NotificationKind => (notificationKinds as readonly string[]).includes(kind);
 
 const statuses: readonly OrderStatus[] = ["PLACED", "ACCEPTED", "IN_PROGRESS", "COMPLETED", "CLOSED", "DECLINED", "WITHDRAWN", "REOPENED"];
 const isStatus = (value: unknown): value is OrderStatus => typeof value === "string" && (statuses as readonly string[]).includes(value);
@@ -33,11 +32,13 @@ export default async function NotificationsPage({ searchParams }: { searchParams
 
   /** The notification as a sentence; stored params are plain JSON, so each is checked. */
   const sentence = (kind: string, params: Record<string, unknown>) => {
-    const number = typeof params.number === "number" || typeof params.number === "string" ? params.number : "?";
+    const numberOf = (v: unknown) => (typeof v === "number" || typeof v === "string" ? v : "?");
+    const number = numberOf(params.number);
     const title = typeof params.title === "string" ? params.title : "";
     if (!isKind(kind)) return t("unknown", { number });
     const status = isStatus(params.status) ? tStatus(params.status) : String(params.status ?? "");
-    return t(`kinds.${kind}`, { number, title, status });
+    const reason = typeof params.reason === "string" ? params.reason : "";
+    return t(`kinds.${kind}`, { number, title, status, target: numberOf(params.target), reason });
   };
 
   return (

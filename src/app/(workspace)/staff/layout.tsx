@@ -11,6 +11,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     { href: "/staff", label: t("overview") },
     { href: "/staff/ratings", label: t("ratings") },
     { href: "/staff/follow-ups", label: t("followUps") },
+    { href: "/staff/board", label: t("board") },
     { href: "/staff/report", label: t("report") },
   ];
   return (

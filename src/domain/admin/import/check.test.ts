@@ -25,6 +25,7 @@ const world = (): World => ({
     ["13900000001", { id: "u1", name: "王秀英", disabled: false, residentOf: new Set(["y1"]), residences: [{ id: "r1", courtyardId: "y1", buildingId: "b1", unit: "1单元", room: "302" }] }],
     ["13900000002", { id: "u2", name: "停用者", disabled: true, residentOf: new Set<string>(), residences: [] }],
   ]),
+  unavailable: new Set(["13900000003"]),
 });
 
 const run = (kind: ImportKind, csv: string, w = world()) => {
@@ -88,6 +89,27 @@ describe("checking residents", () => {
       "13:小区名称:courtyardAmbiguous",
     ]);
     expect(result.problems.find((p) => p.line === 9)?.params).toEqual({ line: 8 });
+  });
+
+  it("answers a number taken outside the administrator's reach alike, whatever the name, and plans nothing for it", () => {
+    const result = run("residents", "姓名,手机号,小区名称\n谁都行,13900000003,府河小区\n另一个名字,139 0000 0003,龙湖上城\n新人,13800000010,府河小区");
+    expect(codes(result)).toEqual(["2:手机号:phoneUnavailable", "3:手机号:phoneUnavailable"]);
+    expect(result.unavailable).toEqual(["13900000003"]);
+    if (result.kind === "residents") expect(result.plan.newUsers.map((u) => u.phone)).toEqual(["13800000010"]);
+  });
+
+  it("registers volunteers of the community from the 志愿者 column, once per person, and never unregisters", () => {
+    const w = world();
+    w.users.set("13900000004", { id: "u4", name: "老志愿者", disabled: false, residentOf: new Set(["y1"]), residences: [{ id: "r4", courtyardId: "y1", buildingId: null, unit: "", room: "" }], volunteer: true });
+    const result = run(
+      "residents",
+      ["姓名,手机号,小区名称,志愿者", "新志愿者,13800000020,府河小区,是", "新志愿者,13800000020,龙湖上城,是", "王秀英,13900000001,府河小区,√", "老志愿者,13900000004,府河小区,否", "路人,13800000021,府河小区,", "乱填,13800000022,府河小区,也许"].join("\n"),
+      w,
+    );
+    expect(codes(result)).toEqual(["7:志愿者:yesNo"]);
+    if (result.kind !== "residents") throw new Error("residents expected");
+    expect(result.plan.volunteers).toEqual([{ phone: "13800000020" }, { phone: "13900000001", userId: "u1" }]);
+    expect(result.summary).toMatchObject({ updated: 1, unchanged: 1 }); // 王秀英 becomes a volunteer; 老志愿者 stays one
   });
 
   it("settles an ambiguous courtyard with the grid column", () => {

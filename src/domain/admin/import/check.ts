@@ -12,8 +12,24 @@ export type WorldGrid = { id: string; name: string; active: boolean };
 export type WorldCourtyard = { id: string; gridId: string; name: string; active: boolean; address: string; partyBranchName: string };
 export type WorldBuilding = { id: string; courtyardId: string; number: string; active: boolean; units: number; floors: number; headName: string };
 export type WorldResidence = { id: string; courtyardId: string; buildingId: string | null; unit: string; room: string };
-export type WorldUser = { id: string; name: string; disabled: boolean; residentOf: Set<string>; residences: WorldResidence[] };
-export type World = { grids: WorldGrid[]; courtyards: WorldCourtyard[]; buildings: WorldBuilding[]; users: Map<string, WorldUser> };
+export type WorldUser = {
+  id: string;
+  name: string;
+  disabled: boolean;
+  residentOf: Set<string>;
+  residences: WorldResidence[];
+  /** Already a volunteer of the community the file is imported into. */
+  volunteer?: boolean;
+};
+export type World = {
+  grids: WorldGrid[];
+  courtyards: WorldCourtyard[];
+  buildings: WorldBuilding[];
+  /** Accounts within the administrator's communities, by number. */
+  users: Map<string, WorldUser>;
+  /** Numbers whose accounts lie outside them: nothing more is known of those here. */
+  unavailable: Set<string>;
+};
 
 export type CourtyardPlan = {
   creates: { gridId: string; name: string; address: string; partyBranchName: string }[];
@@ -29,10 +45,13 @@ export type ResidentPlan = {
   roles: { phone: string; userId?: string; courtyardId: string }[];
   residences: { phone: string; userId?: string; courtyardId: string; buildingId: string | null; unit: string; room: string }[];
   residenceUpdates: { id: string; buildingId: string | null; unit: string; room: string }[];
+  /** People to register as volunteers of the community (志愿者 = 是); nobody is unregistered. */
+  volunteers: { phone: string; userId?: string }[];
 };
 export type Plan = { kind: "courtyards"; plan: CourtyardPlan } | { kind: "buildings"; plan: BuildingPlan } | { kind: "residents"; plan: ResidentPlan };
 
-export type CheckResult = Plan & { problems: Problem[]; summary: ImportSummary };
+/** `unavailable`: the numbers the problems tell are taken outside the administrator's reach. */
+export type CheckResult = Plan & { problems: Problem[]; summary: ImportSummary; unavailable: string[] };
 
 const LIMITS = { name: 40, grid: 40, courtyard: 40, address: 200, partyBranchName: 60, number: 20, headName: 30, personName: 30, unit: 20, room: 20 };
 
@@ -182,7 +201,7 @@ function checkBuildings(table: Table, columns: ColumnMap, world: World) {
 }
 
 function checkResidents(table: Table, columns: ColumnMap, world: World) {
-  const plan: ResidentPlan = { newUsers: [], roles: [], residences: [], residenceUpdates: [] };
+  const plan: ResidentPlan = { newUsers: [], roles: [], residences: [], residenceUpdates: [], volunteers: [] };
   const problems: Problem[] = [];
   const counts = { created: 0, updated: 0, unchanged: 0, newAccounts: 0 };
   const findCourtyard = courtyardFinder(world);
@@ -190,6 +209,7 @@ function checkResidents(table: Table, columns: ColumnMap, world: World) {
   const seen = new Map<string, number>();
   const nameOfPhone = new Map<string, { name: string; line: number }>();
   const newPhones = new Set<string>();
+  const unavailable = new Set<string>();
   for (const row of table.rows) {
     const r = new RowReader(row, columns);
     const name = r.field("name", LIMITS.personName, true);
@@ -201,6 +221,8 @@ function checkResidents(table: Table, columns: ColumnMap, world: World) {
     const buildingNumber = r.field("building", LIMITS.number);
     const unit = unitLabel(r.field("unit", LIMITS.unit));
     const room = r.field("room", LIMITS.room);
+    const volunteer = yesNo(r.text("volunteer"));
+    if (volunteer === undefined) r.problem("volunteer", "yesNo", { column: columns.label.volunteer ?? "volunteer" });
     let buildingId: string | null = null;
     if (courtyard && buildingNumber) {
       const building = findBuilding(buildingsOf.get(courtyard.id) ?? [], buildingNumber);
@@ -212,27 +234,43 @@ function checkResidents(table: Table, columns: ColumnMap, world: World) {
       const key = `${phone}/${courtyard.id}`;
       const first = nameOfPhone.get(phone);
       const existing = world.users.get(phone);
-      if (seen.has(key)) r.problem("phone", "duplicateRow", { line: seen.get(key)! });
+      // One answer for every account outside reach: no name check, no disabled state.
+      if (world.unavailable.has(phone)) {
+        r.problem("phone", "phoneUnavailable");
+        unavailable.add(phone);
+      } else if (seen.has(key)) r.problem("phone", "duplicateRow", { line: seen.get(key)! });
       else if (first && first.name !== name) r.problem("name", "phoneNameConflict", { line: first.line, name: first.name });
       else if (existing?.disabled) r.problem("phone", "accountDisabled");
       else if (existing && existing.name !== name) r.problem("name", "existingNameMismatch");
       seen.set(key, seen.get(key) ?? row.line);
       if (!first) nameOfPhone.set(phone, { name, line: row.line });
-      if (r.ok) planResident(plan, counts, newPhones, { phone, name, courtyardId: courtyard.id, buildingId, unit, room }, existing);
+      if (r.ok) planResident(plan, counts, newPhones, { phone, name, courtyardId: courtyard.id, buildingId, unit, room, volunteer: !!volunteer }, existing);
     }
     problems.push(...r.problems);
   }
-  return { kind: "residents" as const, plan, problems, counts };
+  return { kind: "residents" as const, plan, problems, counts, unavailable: [...unavailable] };
+}
+
+/** 是 / 否 as people write them; "" is no answer; undefined is not an answer at all. */
+export function yesNo(text: string): boolean | null | undefined {
+  const t = text.trim().toLowerCase();
+  if (!t) return null;
+  if (["是", "y", "yes", "true", "1", "√", "✓"].includes(t)) return true;
+  if (["否", "n", "no", "false", "0", "×"].includes(t)) return false;
+  return undefined;
 }
 
 function planResident(
   plan: ResidentPlan,
   counts: Omit<ImportSummary, "rows">,
   newPhones: Set<string>,
-  row: { phone: string; name: string; courtyardId: string; buildingId: string | null; unit: string; room: string },
+  row: { phone: string; name: string; courtyardId: string; buildingId: string | null; unit: string; room: string; volunteer: boolean },
   existing: WorldUser | undefined,
 ) {
   const { phone, courtyardId, buildingId, unit, room } = row;
+  // Registered once per person, however many homes the file gives them.
+  const becomesVolunteer = row.volunteer && !existing?.volunteer && !plan.volunteers.some((v) => v.phone === phone);
+  if (becomesVolunteer) plan.volunteers.push({ phone, ...(existing ? { userId: existing.id } : {}) });
   if (!existing) {
     if (!newPhones.has(phone)) {
       newPhones.add(phone);
@@ -257,7 +295,7 @@ function planResident(
   if (next.buildingId !== home.buildingId || next.unit !== home.unit || next.room !== home.room) {
     plan.residenceUpdates.push({ id: home.id, ...next });
     counts.updated++;
-  } else if (needsRole) counts.updated++;
+  } else if (needsRole || becomesVolunteer) counts.updated++;
   else counts.unchanged++;
 }
 
@@ -265,5 +303,5 @@ export function check(kind: ImportKind, table: Table, columns: ColumnMap, world:
   const result =
     kind === "courtyards" ? checkCourtyards(table, columns, world) : kind === "buildings" ? checkBuildings(table, columns, world) : checkResidents(table, columns, world);
   const { counts, ...rest } = result;
-  return { ...rest, summary: { rows: table.rows.length, ...counts } } as CheckResult;
+  return { unavailable: [], ...rest, summary: { rows: table.rows.length, ...counts } } as CheckResult;
 }

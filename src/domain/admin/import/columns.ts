@@ -33,6 +33,7 @@ export const columns: Record<ImportKind, Column[]> = {
     { key: "unit", header: "单元", required: false, aliases: ["单元号", "unit"], example: "1单元" },
     { key: "room", header: "房号", required: false, aliases: ["房间号", "门牌号", "室", "room"], example: "302" },
     { ...grid, required: false, example: "" },
+    { key: "volunteer", header: "志愿者", required: false, aliases: ["是否志愿者", "登记志愿者", "volunteer"], example: "否" },
   ],
 };
 

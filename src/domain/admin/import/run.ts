@@ -7,9 +7,11 @@ import { Prisma } from "@/generated/prisma/client";
 import { communityScope } from "@/server/authz/scope";
 import type { Actor, Operation } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
-import { notFoundError } from "@/server/errors";
+import { AppError, notFoundError } from "@/server/errors";
 import { recordAudit, type Tx } from "../audit";
 import { byPlace, expiryAfter, issueOneTimePassword, oneTimePasswordDays, placeOf, slipOf, type Slip } from "../one-time-passwords";
+import { userScope } from "../scope";
+import { assertAnswersLeft, discloseUnavailable } from "../unavailable";
 import { normalizePhone } from "../schemas";
 import { check, type CheckResult, type World, type WorldUser } from "./check";
 import { mapColumns } from "./columns";
@@ -39,6 +41,7 @@ async function prepare(actor: Actor, request: ImportRequest) {
   });
   if (!community) throw notFoundError();
   if (!community.active) throw new ImportFileError("communityInactive");
+  if (kind === "residents") await throttledAsFile(() => assertAnswersLeft(actor));
   const sniffed = sniff(request.bytes);
   const table = await readTable(request.bytes, sniffed);
   const columns = mapColumns(kind, table);
@@ -47,8 +50,12 @@ async function prepare(actor: Actor, request: ImportRequest) {
 }
 type Prepared = Awaited<ReturnType<typeof prepare>>;
 
-/** The community's map, and the people the file names, as they are now. */
-async function loadWorld(client: Tx, p: Prepared): Promise<World> {
+/**
+ * The community's map, and the people the file names, as they are now. People come only
+ * from the administrator's communities: a number whose account lies outside them is only
+ * known to be unavailable (./check.ts answers it alike for every such account).
+ */
+async function loadWorld(client: Tx, actor: Actor, p: Prepared): Promise<World> {
   const inCommunity = { grid: { communityId: p.community.id } };
   const [grids, courtyards, buildings] = await Promise.all([
     client.grid.findMany({ where: { communityId: p.community.id }, select: { id: true, name: true, active: true } }),
@@ -61,34 +68,54 @@ async function loadWorld(client: Tx, p: Prepared): Promise<World> {
         }),
   ]);
   const users = new Map<string, WorldUser>();
+  const unavailable = new Set<string>();
   if (p.kind === "residents") {
     const phoneColumn = p.columns.index.phone;
     const phones = [...new Set(p.table.rows.map((r) => normalizePhone(r.cells[phoneColumn] ?? "")))].filter((ph) => /^1\d{10}$/.test(ph));
     for (let i = 0; i < phones.length; i += 5_000) {
+      const batch = phones.slice(i, i + 5_000);
+      const taken = await client.user.findMany({ where: { phone: { in: batch } }, select: { phone: true } });
+      for (const t of taken) unavailable.add(t.phone);
       const found = await client.user.findMany({
-        where: { phone: { in: phones.slice(i, i + 5_000) } },
+        where: { AND: [{ phone: { in: batch } }, userScope(actor)] },
         select: {
           id: true,
           phone: true,
           name: true,
           disabledAt: true,
-          roles: { where: { role: "RESIDENT", courtyard: inCommunity }, select: { courtyardId: true } },
+          roles: { where: { OR: [{ role: "RESIDENT", courtyard: inCommunity }, { role: "VOLUNTEER", communityId: p.community.id }] }, select: { role: true, courtyardId: true } },
           residences: { where: { courtyard: inCommunity }, select: { id: true, courtyardId: true, buildingId: true, unit: true, room: true } },
         },
       });
       for (const u of found) {
+        unavailable.delete(u.phone);
         users.set(u.phone, {
           id: u.id,
           name: u.name,
           disabled: !!u.disabledAt,
-          residentOf: new Set(u.roles.map((r) => r.courtyardId!)),
+          residentOf: new Set(u.roles.filter((r) => r.role === "RESIDENT").map((r) => r.courtyardId!)),
+          volunteer: u.roles.some((r) => r.role === "VOLUNTEER"),
           residences: u.residences,
         });
       }
     }
   }
-  return { grids, courtyards, buildings, users };
+  return { grids, courtyards, buildings, users, unavailable };
 }
+
+/** The file's answer while the administrator's budget of "unavailable" answers is spent. */
+async function throttledAsFile(work: () => Promise<void>) {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof AppError && error.code === "throttled") throw new ImportFileError("unavailableThrottled", {}, 429);
+    throw error;
+  }
+}
+
+/** Telling which numbers are unavailable spends the administrator's budget (../unavailable.ts). */
+const disclose = (actor: Actor, p: Prepared, result: CheckResult) =>
+  throttledAsFile(() => discloseUnavailable(actor, p.community.id, result.unavailable, "import"));
 
 const reportOf = (p: Prepared, result: CheckResult): ImportReport => ({
   kind: p.kind,
@@ -101,8 +128,9 @@ const reportOf = (p: Prepared, result: CheckResult): ImportReport => ({
 /** The dry run: what a commit would do, and every row's problems. Writes nothing. */
 export async function checkImport(actor: Actor, request: ImportRequest): Promise<ImportReport> {
   const p = await prepare(actor, request);
-  const world = await loadWorld(db, p);
-  return reportOf(p, check(p.kind, p.table, p.columns, world));
+  const result = check(p.kind, p.table, p.columns, await loadWorld(db, actor, p));
+  await disclose(actor, p, result);
+  return reportOf(p, result);
 }
 
 const chunks = <T>(items: T[], size = BATCH) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
@@ -118,14 +146,14 @@ export async function commitImport(actor: Actor, request: ImportRequest & { dige
   if (request.digest !== p.digest) throw new ImportFileError("fileChanged", {}, 409);
   const expiresAt = expiryAfter(p.kind === "residents" ? await oneTimePasswordDays() : 0);
 
-  return db.$transaction(
+  const outcome = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK}, hashtext(${p.community.id}))`;
-      const world = await loadWorld(tx, p);
+      const world = await loadWorld(tx, actor, p);
       const result = check(p.kind, p.table, p.columns, world);
-      if (result.problems.length) return { ok: false as const, report: reportOf(p, result) };
+      if (result.problems.length) return { ok: false as const, report: reportOf(p, result), result };
       if (!changes(result.summary)) return { ok: true as const, summary: result.summary, changed: false, slips: [] };
-      const slips = await write(tx, result, world, expiresAt);
+      const slips = await write(tx, result, world, expiresAt, p.community.id);
       await recordAudit(tx, actor, {
         action: `import.${p.kind}`,
         entityType: "import",
@@ -141,10 +169,15 @@ export async function commitImport(actor: Actor, request: ImportRequest & { dige
     },
     { maxWait: 10_000, timeout: 120_000 },
   );
+  if (!outcome.ok) {
+    await disclose(actor, p, outcome.result);
+    return { ok: false, report: outcome.report };
+  }
+  return outcome;
 }
 
 /** Writes the plan; answers the slips of the accounts it created, one secret per person. */
-async function write(tx: Tx, result: CheckResult, world: World, expiresAt: Date): Promise<Slip[]> {
+async function write(tx: Tx, result: CheckResult, world: World, expiresAt: Date, communityId: string): Promise<Slip[]> {
   if (result.kind === "courtyards") {
     for (const batch of chunks(result.plan.creates)) await tx.courtyard.createMany({ data: batch });
     for (const u of result.plan.updates) await tx.courtyard.update({ where: { id: u.id }, data: u.data });
@@ -157,7 +190,7 @@ async function write(tx: Tx, result: CheckResult, world: World, expiresAt: Date)
   }
   // Residents come by the thousand: one INSERT … SELECT FROM unnest(arrays) per table and
   // batch, with ids made here (cuid-shaped), instead of thousands of parameter tuples.
-  const { newUsers, roles, residences, residenceUpdates } = result.plan;
+  const { newUsers, roles, residences, residenceUpdates, volunteers } = result.plan;
   const idOf = new Map(newUsers.map((u) => [u.phone, newId()]));
   const userOf = (r: { phone: string; userId?: string }) => r.userId ?? idOf.get(r.phone)!;
   // Every new account its own secret: a salted hash each, cheap enough for 10,000 at once.
@@ -177,6 +210,12 @@ async function write(tx: Tx, result: CheckResult, world: World, expiresAt: Date)
       INSERT INTO "RoleAssignment" ("id", "userId", "role", "courtyardId", "createdAt")
       SELECT r.id, r.user_id, 'RESIDENT'::"Role", r.courtyard_id, ${NOW_UTC}
       FROM unnest(${batch.map(() => newId())}::text[], ${batch.map(userOf)}::text[], ${batch.map((r) => r.courtyardId)}::text[]) AS r(id, user_id, courtyard_id)`;
+  }
+  for (const batch of chunks(volunteers, RAW_BATCH)) {
+    await tx.$executeRaw`
+      INSERT INTO "RoleAssignment" ("id", "userId", "role", "communityId", "createdAt")
+      SELECT r.id, r.user_id, 'VOLUNTEER'::"Role", ${communityId}, ${NOW_UTC}
+      FROM unnest(${batch.map(() => newId())}::text[], ${batch.map(userOf)}::text[]) AS r(id, user_id)`;
   }
   for (const batch of chunks(residences, RAW_BATCH)) {
     await tx.$executeRaw`

@@ -30,6 +30,7 @@ const notes: Record<ImportKind, Record<string, string>> = {
     unit: "可留空，例如 1单元",
     room: "可留空，例如 302",
     grid: "仅当本社区有同名小区时填写",
+    volunteer: "填「是」登记为本社区志愿者，支部书记下单时可以指派；留空或「否」不改动",
   },
 };
 

@@ -17,7 +17,7 @@ const LABEL_KEYS = new Set(["name", "orderId"]);
 // The database keeps JSON keys in its own order; people read them in this one.
 const ORDER = ["community", "fileName", "rows", "created", "updated", "unchanged", "newAccounts", "role", "scope", "phone", "grid", "courtyard", "building", "unit", "room"];
 const rank = (key: string) => (ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.length);
-const ROLES = new Set(["RESIDENT", "GRID_WORKER", "BRANCH_SECRETARY", "STAFF", "ADMIN"]);
+const ROLES = new Set(["RESIDENT", "GRID_WORKER", "BRANCH_SECRETARY", "STAFF", "VOLUNTEER", "ADMIN"]);
 
 export async function AuditList({ items }: { items: Entry[] }) {
   const [t, tRoles, format] = await Promise.all([getTranslations("admin.audit"), getTranslations("roles"), getFormatter()]);

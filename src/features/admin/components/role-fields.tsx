@@ -1,12 +1,13 @@
 "use client";
 // Role and scope chosen together: a grid worker needs a grid, a secretary or a resident a
-// courtyard, staff and community administrators a community; a global administrator none.
+// courtyard, staff, volunteers and community administrators a community; a global
+// administrator none.
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ScopeOptionsView } from "../scope-options";
 import { SelectField, TextField } from "./form";
 
-const roleOrder = ["GRID_WORKER", "BRANCH_SECRETARY", "STAFF", "RESIDENT", "ADMIN"] as const;
+const roleOrder = ["GRID_WORKER", "BRANCH_SECRETARY", "STAFF", "RESIDENT", "VOLUNTEER", "ADMIN"] as const;
 type RoleName = (typeof roleOrder)[number];
 
 export function RoleScopeFields({ options, defaultRole = "", defaultScope = "", withHome = true }: { options: ScopeOptionsView; defaultRole?: string; defaultScope?: string; withHome?: boolean }) {
@@ -17,7 +18,7 @@ export function RoleScopeFields({ options, defaultRole = "", defaultScope = "", 
   const scopes = (r: string) => {
     if (r === "GRID_WORKER") return { label: t("scopeGrid"), items: options.grids };
     if (r === "RESIDENT" || r === "BRANCH_SECRETARY") return { label: t("scopeCourtyard"), items: options.courtyards };
-    if (r === "STAFF" || r === "ADMIN") return { label: t("scopeCommunity"), items: options.communities };
+    if (r === "STAFF" || r === "VOLUNTEER" || r === "ADMIN") return { label: t("scopeCommunity"), items: options.communities };
     return null;
   };
   const current = scopes(role);

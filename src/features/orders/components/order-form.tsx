@@ -4,6 +4,7 @@
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
+import { sensitiveIn } from "@/domain/privacy/mask";
 import { placeOrderAction, type PlaceOrderState } from "@/features/orders/actions";
 import { PhotoPicker } from "@/features/photos/photo-picker";
 import {
@@ -32,6 +33,27 @@ function newKey(): string {
 }
 
 const contactOptions = ["IN_APP", "PHONE", "VISIT"] as const;
+
+const valueOf = (form: HTMLFormElement, name: string) => {
+  const field = form.elements.namedItem(name);
+  return field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement ? field : null;
+};
+
+/**
+ * What a public order would show neighbours that the board then masks: said while typing,
+ * before publishing, so that the resident can take it out or keep the order private.
+ */
+function usePublicWarning() {
+  const [found, setFound] = useState({ phone: false, room: false });
+  const onChange = (event: React.FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    const isPublic = !!(valueOf(form, "isPublic") as HTMLInputElement | null)?.checked;
+    const text = `${valueOf(form, "title")?.value ?? ""}\n${valueOf(form, "description")?.value ?? ""}`;
+    const next = isPublic ? sensitiveIn(text) : { phone: false, room: false };
+    setFound((prev) => (prev.phone === next.phone && prev.room === next.room ? prev : next));
+  };
+  return { found, onChange };
+}
 
 export function OrderForm({ categories, requester }: { categories: Category[]; requester?: { id: string; name: string } }) {
   const t = useTranslations("orderPage.form");
@@ -68,9 +90,11 @@ export function OrderForm({ categories, requester }: { categories: Category[]; r
     setNoCategory(!form.get("categoryId"));
   });
   const categoryError = errors.categoryId && (noCategory ? tErrors("categoryRequired") : errors.categoryId);
+  const warning = usePublicWarning();
+  const warn = warning.found.phone || warning.found.room;
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6">
+    <form ref={formRef} onSubmit={onSubmit} onChange={warning.onChange} noValidate className="space-y-6">
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} suppressHydrationWarning />
       {requester && (
         <>
@@ -126,6 +150,14 @@ export function OrderForm({ categories, requester }: { categories: Category[]; r
         <p id={`${contactId}-public-hint`} className="text-gray-700">
           {t("isPublicHint")}
         </p>
+        <div role="status" aria-label={t("publicWarningLabel")}>
+          {warn && (
+            <p className="rounded-lg border-2 border-amber-600 bg-amber-50 p-3 text-lg font-medium text-amber-950">
+              <span aria-hidden="true">⚠ </span>
+              {t("publicWarning", { what: [warning.found.phone && t("publicWarningPhone"), warning.found.room && t("publicWarningRoom")].filter(Boolean).join(t("publicWarningAnd")) })}
+            </p>
+          )}
+        </div>
       </div>
 
       <fieldset className="space-y-2" aria-describedby={describedBy(errors.contactPreference && `${contactId}-error`)}>

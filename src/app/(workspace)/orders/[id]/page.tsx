@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { OrderActions } from "@/features/orders/components/order-detail/order-actions";
 import {
   DispatchPlans,
+  MergedProgress,
   OrderDescription,
   OrderFacts,
   OrderHeader,
@@ -13,6 +14,7 @@ import {
 } from "@/features/orders/components/order-detail/order-summary";
 import { OrderTimeline } from "@/features/orders/components/order-detail/order-timeline";
 import { dispatchWorkers, getOrderDetail, transferTargets } from "@/features/orders/queries";
+import { firstVolunteers } from "@/domain/orders/volunteers";
 import { requireActor } from "@/server/auth/guards";
 
 type Props = { params: Promise<{ id: string }> };
@@ -40,13 +42,15 @@ export default async function OrderPage({ params }: Props) {
   const actor = await requireActor();
   const order = await loadOrder(id);
   if (!order) notFound();
-  const [targets, workers] = await Promise.all([
+  const [targets, workers, volunteers] = await Promise.all([
     order.actions.includes("transfer") ? transferTargets(actor, order.id) : [],
     order.actions.includes("dispatch") ? dispatchWorkers(actor, order.id) : [],
+    order.actions.includes("dispatch") ? firstVolunteers(actor, order.id) : [],
   ]);
   return (
     <article>
       <OrderHeader order={order} />
+      {order.mergedInto && <MergedProgress merged={order.mergedInto} />}
       <OrderFacts order={order} />
       {order.requester && <RequesterBlock orderId={order.id} requester={order.requester} />}
       <OrderDescription description={order.description} />
@@ -56,6 +60,7 @@ export default async function OrderPage({ params }: Props) {
         actions={order.actions}
         transferTargets={targets}
         workers={workers}
+        volunteers={volunteers}
         minDueDate={tomorrow()}
       />
       <DispatchPlans dispatches={order.dispatches} />

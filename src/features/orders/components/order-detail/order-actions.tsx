@@ -10,6 +10,8 @@ import { PhotoPicker } from "@/features/photos/photo-picker";
 import { CommandForm } from "./command-form";
 import { describedBy, FieldError, InputField, inputClass, RequiredMark, TextAreaField, type FieldErrors } from "./fields";
 import { RatingForm } from "./rating-form";
+import { VolunteerPicker } from "./volunteer-picker";
+import type { VolunteerOption } from "@/domain/orders/volunteers";
 
 type Option = { id: string; name: string };
 
@@ -19,6 +21,8 @@ export type OrderActionsProps = {
   actions: OrderCommand[];
   transferTargets: Option[];
   workers: Option[];
+  /** The community's first volunteers, before the secretary searches. */
+  volunteers: VolunteerOption[];
   /** The earliest due date a dispatch may set, yyyy-mm-dd (tomorrow, in China time). */
   minDueDate: string;
 };
@@ -26,8 +30,23 @@ export type OrderActionsProps = {
 type Revealed = Exclude<OrderCommand, "accept" | "rate" | "rateAsNeighbour" | "autoClose">;
 
 /** Order of the buttons: the usual next step first, the destructive ones last. */
-const revealOrder: Revealed[] = ["dispatch", "progress", "complete", "followUp", "close", "sendBack", "addInfo", "requestMeeting", "transfer", "merge", "decline", "withdraw"];
-const destructive = new Set<Revealed>(["decline", "withdraw"]);
+const revealOrder: Revealed[] = [
+  "dispatch",
+  "progress",
+  "complete",
+  "followUp",
+  "close",
+  "sendBack",
+  "addInfo",
+  "requestMeeting",
+  "transfer",
+  "merge",
+  "restoreToBoard",
+  "hideFromBoard",
+  "decline",
+  "withdraw",
+];
+const destructive = new Set<Revealed>(["decline", "withdraw", "hideFromBoard"]);
 
 const splitOn = (form: FormData, name: string, separators: RegExp) => {
   const values = form
@@ -41,7 +60,7 @@ const splitOn = (form: FormData, name: string, separators: RegExp) => {
 
 const firstMatching = (errors: FieldErrors, pattern: RegExp) => Object.entries(errors).find(([k]) => pattern.test(k))?.[1];
 
-export function OrderActions({ orderId, status, actions, transferTargets, workers, minDueDate }: OrderActionsProps) {
+export function OrderActions({ orderId, status, actions, transferTargets, workers, volunteers, minDueDate }: OrderActionsProps) {
   const t = useTranslations("orderPage.actions");
   const baseId = useId();
   const [open, setOpen] = useState<Revealed | null>(null);
@@ -129,7 +148,7 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
       case "complete":
         return <NoteWithPhotos {...common} command="complete" noteLabel={t("completeNote")} submitLabel={t("completeSubmit")} />;
       case "dispatch":
-        return <DispatchForm {...common} workers={workers} minDueDate={minDueDate} />;
+        return <DispatchForm {...common} workers={workers} volunteers={volunteers} minDueDate={minDueDate} />;
       case "requestMeeting":
         return <NoteOnly {...common} command="requestMeeting" noteLabel={t("requestMeetingNote")} submitLabel={t("requestMeetingSubmit")} />;
       case "followUp":
@@ -138,6 +157,10 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
         return <NoteOnly {...common} command="close" noteLabel={t("closeNote")} submitLabel={t("closeSubmit")} />;
       case "sendBack":
         return <NoteOnly {...common} command="sendBack" noteLabel={t("sendBackNote")} submitLabel={t("sendBackSubmit")} />;
+      case "hideFromBoard":
+        return <NoteOnly {...common} command="hideFromBoard" noteLabel={t("hideFromBoardNote")} submitLabel={t("hideFromBoardSubmit")} />;
+      case "restoreToBoard":
+        return <NoteOnly {...common} command="restoreToBoard" noteLabel={t("restoreToBoardNote")} submitLabel={t("restoreToBoardSubmit")} />;
     }
   }
 
@@ -264,11 +287,10 @@ function GridSelect({ label, options, error, none }: { label: string; options: O
   );
 }
 
-function DispatchForm({ workers, minDueDate, ...common }: Common & { workers: Option[]; minDueDate: string }) {
+function DispatchForm({ workers, volunteers, minDueDate, ...common }: Common & { workers: Option[]; volunteers: VolunteerOption[]; minDueDate: string }) {
   const t = useTranslations("orderPage.actions");
   const id = useId();
   const prepare = (form: FormData) => {
-    splitOn(form, "volunteerPhones", /[\s,，、;；]+/);
     splitOn(form, "outsideNames", /[,，、;；\n]+/);
   };
   return (
@@ -299,13 +321,7 @@ function DispatchForm({ workers, minDueDate, ...common }: Common & { workers: Op
               )}
               <FieldError id={`${id}-workers-error`} message={workerError} />
             </fieldset>
-            <InputField
-              label={t("dispatchVolunteers")}
-              name="volunteerPhones"
-              inputMode="tel"
-              hint={t("dispatchVolunteersHint")}
-              error={firstMatching(e, /^assignees\.\d+\.phone$/)}
-            />
+            <VolunteerPicker orderId={common.orderId} initial={volunteers} />
             <InputField
               label={t("dispatchOutside")}
               name="outsideNames"

@@ -34,7 +34,7 @@ export function OrderHeader({ order }: { order: OrderDetail }) {
           </span>
         )}
       </p>
-      {order.mergedInto && (
+      {order.mergedInto?.id && (
         <p className="mt-3">
           <Link href={`/orders/${order.mergedInto.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-4">
             {t("mergedInto", { number: order.mergedInto.number })}
@@ -42,6 +42,51 @@ export function OrderHeader({ order }: { order: OrderDetail }) {
         </p>
       )}
     </header>
+  );
+}
+
+/**
+ * The order this one was merged into, for a reader who may not open it: its number, status
+ * and steps, nothing anyone wrote (the query sends nothing more).
+ */
+export function MergedProgress({ merged }: { merged: NonNullable<OrderDetail["mergedInto"]> }) {
+  const t = useTranslations("orderPage.detail");
+  const tEvent = useTranslations("orderPage.events");
+  const tStatus = useTranslations("orders.status");
+  const format = useFormatter();
+  if (merged.visible) return null;
+  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <section aria-labelledby="order-merged" className="mb-5 rounded-2xl bg-white p-4 ring-2 ring-brand-700/30">
+      <h2 id="order-merged" className="mb-2 text-xl font-bold">
+        {t("mergedTitle", { number: merged.number })}
+      </h2>
+      <p className="mb-3 text-gray-800">{t("mergedExplain", { number: merged.number })}</p>
+      <dl className="mb-3 space-y-2">
+        <Fact term={t("mergedStatus")}>
+          <StatusBadge status={merged.status} />
+        </Fact>
+        {merged.dueAt && (
+          <Fact term={t("dueAt")}>
+            <time dateTime={merged.dueAt.toISOString()}>{when(merged.dueAt)}</time>
+          </Fact>
+        )}
+      </dl>
+      {merged.progress.length > 0 && (
+        <ol aria-label={t("mergedSteps")} className="space-y-1 border-l-4 border-gray-300 pl-4">
+          {merged.progress.map((step) => (
+            <li key={step.key}>
+              <span className="font-semibold">{tEvent(step.type)}</span>
+              {step.to && step.from !== step.to && <span className="text-gray-800"> · {tStatus(step.to)}</span>}
+              {" · "}
+              <time dateTime={step.at.toISOString()} className="text-gray-700">
+                {when(step.at)}
+              </time>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
   );
 }
 
@@ -68,6 +113,7 @@ export function OrderFacts({ order }: { order: OrderDetail }) {
           </Fact>
         )}
         {order.contactPreference && <Fact term={t("contactPreference")}>{tForm(`contact${order.contactPreference}`)}</Fact>}
+        {order.isPublic && <Fact term={t("board")}>{order.boardHidden ? t("boardHidden") : t("boardShown")}</Fact>}
         {order.meTooCount > 0 && <Fact term={t("meToo")}>{t("meTooCount", { count: order.meTooCount })}</Fact>}
         {order.closeReason && <Fact term={t("closeReasonLabel")}>{t(`closeReason.${order.closeReason}`)}</Fact>}
       </dl>

@@ -1,0 +1,103 @@
+"use client";
+// 下单's volunteers: chosen from the community's registered volunteers, found by name within
+// that list (the server answers at most a few names, throttled, and tells nobody). The ones
+// ticked stay ticked while the secretary searches on.
+import { useEffect, useId, useState } from "react";
+import { useTranslations } from "next-intl";
+import { searchVolunteersAction } from "@/features/orders/actions";
+import type { VolunteerOption } from "@/domain/orders/volunteers";
+import { describedBy, FieldError, inputClass } from "./fields";
+
+const SEARCH_DELAY_MS = 400;
+
+export function VolunteerPicker({ orderId, initial, error }: { orderId: string; initial: VolunteerOption[]; error?: string }) {
+  const t = useTranslations("orderPage.actions");
+  const tPage = useTranslations("orderPage");
+  const id = useId();
+  const [query, setQuery] = useState("");
+  const [found, setFound] = useState(initial);
+  const [chosen, setChosen] = useState<VolunteerOption[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    const name = query.trim();
+    if (!name) {
+      setFound(initial);
+      setProblem(null);
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(async () => {
+      const form = new FormData();
+      form.set("orderId", orderId);
+      form.set("query", name);
+      const answer = await searchVolunteersAction(form).catch(() => null);
+      if (!current) return;
+      if (!answer) setProblem(tPage("networkError"));
+      else if (answer.ok) {
+        setFound(answer.data);
+        setProblem(null);
+      } else setProblem(answer.error);
+    }, SEARCH_DELAY_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [query, orderId, initial, tPage]);
+
+  const shown = [...chosen, ...found.filter((v) => !chosen.some((c) => c.id === v.id))];
+  const toggle = (v: VolunteerOption, on: boolean) => setChosen((list) => (on ? [...list, v] : list.filter((c) => c.id !== v.id)));
+
+  return (
+    <fieldset className="space-y-2" aria-describedby={describedBy(`${id}-hint`, error && `${id}-error`)}>
+      <legend className="mb-1 font-medium">{t("dispatchVolunteers")}</legend>
+      <p id={`${id}-hint`} className="text-gray-700">
+        {t("dispatchVolunteersHint")}
+      </p>
+      <label htmlFor={`${id}-search`} className="block">
+        {t("dispatchVolunteerSearch")}
+      </label>
+      <input
+        id={`${id}-search`}
+        type="search"
+        value={query}
+        maxLength={20}
+        autoComplete="off"
+        onChange={(e) => setQuery(e.target.value)}
+        // Enter searches; it must not submit the dispatch.
+        onKeyDown={(e) => e.key === "Enter" && e.preventDefault()}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+        className={inputClass}
+      />
+      <p id={`${id}-problem`} role="status" aria-label={t("dispatchVolunteerSearchResult")} className={problem ? "font-medium text-red-800" : "sr-only"}>
+        {problem ?? (query.trim() && shown.length === chosen.length ? t("dispatchVolunteersNone") : "")}
+      </p>
+      {shown.length === 0 && !query.trim() ? (
+        <p className="text-gray-800">{t("dispatchNoVolunteers")}</p>
+      ) : (
+        <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
+          {shown.map((v) => (
+            <label
+              key={v.id}
+              className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-gray-400 bg-white px-3 py-2 has-[:checked]:border-2 has-[:checked]:border-brand-700"
+            >
+              <input
+                type="checkbox"
+                name="volunteerIds"
+                value={v.id}
+                checked={chosen.some((c) => c.id === v.id)}
+                onChange={(e) => toggle(v, e.target.checked)}
+                aria-invalid={error ? true : undefined}
+                className="h-6 w-6 shrink-0 accent-brand-700"
+              />
+              <span>
+                {v.name} <span className="text-gray-700">{v.phone}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      )}
+      <FieldError id={`${id}-error`} message={error} />
+    </fieldset>
+  );
+}
