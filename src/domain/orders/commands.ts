@@ -7,6 +7,7 @@ import { can, type Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { AppError, isUniqueViolation, notFoundError } from "@/server/errors";
 import { publicBoardWhere } from "./board";
+import { refundVolume, spendVolume } from "@/domain/limits/spend";
 import { isOpen } from "./machine";
 import { runCommand, type LoadedOrder } from "./run-command";
 import { orderLocation, orderScope } from "./scope";
@@ -183,6 +184,7 @@ export async function rateOrder(actor: Actor, orderId: string, raw: RatingInput)
   const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, visibleWhere] }, select: { requesterId: true, completions: true } });
   if (!order) throw notFoundError();
   const asRequester = order.requesterId === actor.userId;
+  await spendVolume(actor.userId, "rateHour");
   try {
     return await runCommand(actor, orderId, {
       command: asRequester ? "rate" : "rateAsNeighbour",
@@ -217,6 +219,7 @@ export async function rateOrder(actor: Actor, orderId: string, raw: RatingInput)
         to === "REOPENED" && asRequester ? toUsers(await holdersOf("STAFF", { communityId: o.communityId }), o, "poorRating") : [],
     });
   } catch (error) {
+    await refundVolume(actor.userId, "rateHour");
     if (isUniqueViolation(error)) throw new AppError("conflict", "alreadyRated");
     throw error;
   }
@@ -248,12 +251,14 @@ export async function addMeToo(actor: Actor, orderId: string) {
   const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, publicBoardWhere(actor)] }, select: { id: true, status: true, courtyardId: true, communityId: true, gridId: true } });
   if (!order || !can(actor, "order.board", orderLocation(order))) throw notFoundError();
   if (!isOpen(order.status)) throw new AppError("conflict", "statusChanged");
+  await spendVolume(actor.userId, "meTooHour");
   try {
     await db.$transaction([
       db.orderMeToo.create({ data: { orderId, userId: actor.userId } }),
       db.order.update({ where: { id: orderId }, data: { meTooCount: { increment: 1 } } }),
     ]);
   } catch (error) {
+    await refundVolume(actor.userId, "meTooHour");
     if (isUniqueViolation(error)) throw new AppError("conflict", "alreadyMeToo");
     throw error;
   }

@@ -7,6 +7,8 @@ import { holdersOf } from "@/domain/notifications/notify";
 import { can, hasRole, type Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { AppError, isUniqueViolation, notFoundError } from "@/server/errors";
+import { refundVolume, spendVolume } from "@/domain/limits/spend";
+import type { VolumeLimit } from "@/domain/limits/volume-limits";
 import { deadlines } from "./deadlines";
 import { attachPhotos } from "./run-command";
 import { placeOrderSchema, type PlaceOrderInput } from "./schemas";
@@ -68,6 +70,8 @@ export async function placeOrder(actor: Actor, raw: PlaceOrderInput): Promise<Pl
   const category = await db.orderCategory.findFirst({ where: { id: input.categoryId, active: true } });
   if (!category) throw new AppError("invalid_input", "categoryRequired");
 
+  const limits: VolumeLimit[] = onBehalf ? ["placeOnBehalfHour"] : ["placeOrderHour", "placeOrderDay"];
+  await spendVolume(actor.userId, ...limits);
   const now = new Date();
   const due = deadlines(now, category);
   let order: { id: string; number: number };
@@ -102,6 +106,7 @@ export async function placeOrder(actor: Actor, raw: PlaceOrderInput): Promise<Pl
       return created;
     });
   } catch (error) {
+    await refundVolume(actor.userId, ...limits);
     // Two identical submissions raced: the other one created the order.
     if (isUniqueViolation(error)) {
       const winner = await existingFor(actor, idempotencyKey, hash);

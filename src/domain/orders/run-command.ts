@@ -4,6 +4,7 @@
 // transaction; notifications go out after commit.
 import type { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus } from "@/generated/prisma/enums";
+import { MAX_PHOTOS_PER_ORDER } from "@/domain/limits/volume-limits";
 import { notify, type NotificationMessage } from "@/domain/notifications/notify";
 import { can, type Actor, type Operation } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
@@ -62,6 +63,8 @@ export async function attachPhotos(tx: Tx, actor: Actor, photoIds: string[], ord
     data: { orderId, eventId },
   });
   if (count !== unique.length) throw new AppError("invalid_input", "photosInvalid");
+  const onOrder = await tx.orderPhoto.count({ where: { orderId } });
+  if (onOrder > MAX_PHOTOS_PER_ORDER) throw new AppError("invalid_input", "limits.photosPerOrder", { max: MAX_PHOTOS_PER_ORDER });
 }
 
 /** Why the order is no longer in the status the command needs, for the person who raced. */

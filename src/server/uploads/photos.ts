@@ -14,6 +14,8 @@ import { orderScope } from "@/domain/orders/scope";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
+import { spendVolume } from "@/domain/limits/spend";
+import { MAX_PHOTO_BYTES_PER_USER } from "@/domain/limits/volume-limits";
 import { AppError } from "@/server/errors";
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
@@ -64,8 +66,13 @@ export async function storePhoto(actor: Actor, bytes: Buffer): Promise<{ id: str
   const expected = type ? accepted[type.mime] : undefined;
   if (!expected) throw invalid(photoErrors.unsupported);
 
-  const unattached = await db.orderPhoto.count({ where: { uploaderId: actor.userId, orderId: null } });
+  const [unattached, stored] = await Promise.all([
+    db.orderPhoto.count({ where: { uploaderId: actor.userId, orderId: null } }),
+    db.orderPhoto.aggregate({ where: { uploaderId: actor.userId }, _sum: { bytes: true } }),
+  ]);
   if (unattached >= MAX_UNATTACHED_PHOTOS) throw invalid(photoErrors.tooManyUnattached);
+  if ((stored._sum.bytes ?? 0) >= MAX_PHOTO_BYTES_PER_USER) throw new AppError("invalid_input", "limits.photoStorage");
+  await spendVolume(actor.userId, "uploadHour");
 
   // The header only: refuse floods before a single pixel is decoded.
   let metadata: Metadata;

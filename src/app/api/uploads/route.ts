@@ -1,5 +1,6 @@
 // Photo upload for order forms: multipart field `file` → { id, width, height }. Not a server
 // action: withActor checks the Origin (CSRF) and the caller; the body is bounded before it is read.
+import { getTranslations } from "next-intl/server";
 import { BodyTooLarge, readBody } from "@/server/http/body";
 import { AppError } from "@/server/errors";
 import { withActor } from "@/server/route";
@@ -18,6 +19,7 @@ function statusOf(error: AppError): number {
   if (error.message === photoErrors.tooLarge) return 413;
   if (error.message === photoErrors.unsupported) return 415;
   if (error.code === "unauthenticated") return 401;
+  if (error.code === "throttled") return 429;
   return 400;
 }
 
@@ -43,7 +45,11 @@ export const POST = withActor({}, async (request, actor) => {
     const photo = await storePhoto(actor, Buffer.from(await file.arrayBuffer()));
     return json({ id: photo.id, width: photo.width, height: photo.height }, 201);
   } catch (error) {
-    if (error instanceof AppError) return json({ error: error.message }, statusOf(error));
+    if (error instanceof AppError) {
+      const t = await getTranslations("errors");
+      const message = t.has(error.message as never) ? t(error.message as never, error.params as never) : error.message;
+      return json({ error: message }, statusOf(error));
+    }
     console.error("photo upload failed", error);
     return json({ error: "上传失败，请稍后再试。" }, 500);
   }
