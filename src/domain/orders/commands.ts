@@ -184,7 +184,8 @@ export async function rateOrder(actor: Actor, orderId: string, raw: RatingInput)
   const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, visibleWhere] }, select: { requesterId: true, completions: true } });
   if (!order) throw notFoundError();
   const asRequester = order.requesterId === actor.userId;
-  await spendVolume(actor.userId, "rateHour");
+  // Counted once the command's own checks pass: a refused call spends nothing.
+  let spent = false;
   try {
     return await runCommand(actor, orderId, {
       command: asRequester ? "rate" : "rateAsNeighbour",
@@ -193,6 +194,10 @@ export async function rateOrder(actor: Actor, orderId: string, raw: RatingInput)
       visibleWhere,
       note: ratingNote(rating),
       context: () => ({ poorRating: poor }),
+      check: async () => {
+        await spendVolume(actor.userId, "rateHour");
+        spent = true;
+      },
       patch: (o, to, now) => ({
         ...(asRequester ? { satisfied: isSatisfied(rating) } : {}),
         ...(to === "CLOSED" && asRequester ? { closedAt: now, closeReason: "RATED" as const } : {}),
@@ -219,7 +224,7 @@ export async function rateOrder(actor: Actor, orderId: string, raw: RatingInput)
         to === "REOPENED" && asRequester ? toUsers(await holdersOf("STAFF", { communityId: o.communityId }), o, "poorRating") : [],
     });
   } catch (error) {
-    await refundVolume(actor.userId, "rateHour");
+    if (spent) await refundVolume(actor.userId, "rateHour");
     if (isUniqueViolation(error)) throw new AppError("conflict", "alreadyRated");
     throw error;
   }

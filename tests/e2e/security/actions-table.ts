@@ -316,7 +316,9 @@ export const cases: Case[] = [
       }),
   }),
   // In a community of its own, where nobody waits: the call is valid and writes nothing.
+  // (The slips themselves: tests/integration/admin/one-time-passwords.test.ts.)
   admin("peopleAction", "user.reissueOneTimePasswords", async (w) => ({ communityId: await w.community() }), {
+    storesNothing: true,
     verify: async (w, answer) => expect(answer.result).toEqual({ ok: true, data: { done: "oneTimeNoneWaiting" } }),
   }),
   admin("peopleAction", "user.revealPhone", async (w) => ({ id: await w.person() }), {
