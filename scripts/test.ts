@@ -5,7 +5,7 @@
 // `npm test -- --no-e2e` skips the browser part while developing; `npm test -- --e2e-only
 // tests/e2e/security` runs only the named browser specs (arguments go to Playwright);
 // `npm test -- --no-e2e tests/integration/photos.test.ts` runs only the named Vitest files.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -27,9 +27,10 @@ const e2eFilters = withVitest ? [] : filters;
 const vitestFilters = withE2e ? [] : filters;
 const results = path.join(root, "test-results");
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): boolean {
-  const result = spawnSync(command, args, { stdio: "inherit", env });
-  return result.status === 0;
+/** Runs a command to its end without blocking this process, which prepares databases meanwhile. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
+  const child = spawn(command, args, { stdio: "inherit", env });
+  return new Promise((resolve) => child.on("exit", (code) => resolve(code === 0)));
 }
 
 function readJson<T>(file: string): T | null {
@@ -108,10 +109,25 @@ async function main(): Promise<number> {
   const build = withE2e && !reuse ? startBuild(e2eEnv) : Promise.resolve(true);
   let ok = true;
   const counts = { passed: 0, failed: 0, skipped: 0 };
+  // One database with the demo data for the specs, and a copy each for the page and route
+  // sweep and for the server-action probes, which compare fingerprints of their whole
+  // database and so run on servers of their own (playwright.config.ts). Made while Vitest runs.
+  let e2eDatabases: Promise<void> = Promise.resolve();
+  if (withE2e) {
+    created.push(names.e2e, names.sweep, names.actions);
+    e2eDatabases = (async () => {
+      await prepareDatabase({ adminUrl: server.adminUrl, url: server.url(names.e2e), recreate: true, seed: "always", log: (line) => say(`browser tests' database: ${line}`) });
+      for (const copy of [names.sweep, names.actions]) await ensureDatabase(server.adminUrl, copy, { recreate: true, template: names.e2e });
+    })();
+    // Awaited below; a failure is reported there, not as an unhandled rejection meanwhile.
+    e2eDatabases.catch(() => {});
+  }
   try {
     if (withVitest) {
       say("dependency advisories (npm audit --omit=dev)");
-      const audit = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/audit.ts"], { stdio: "inherit", env: base }).status;
+      const audit = await new Promise<number | null>((resolve) =>
+        spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/audit.ts"], { stdio: "inherit", env: base }).on("exit", resolve),
+      );
       if (audit === 0) counts.passed++;
       else if (audit === 2) counts.skipped++;
       else {
@@ -124,11 +140,11 @@ async function main(): Promise<number> {
       say("unit and integration tests");
       const vitestJson = path.join(results, "vitest.json");
       ok =
-        run(
+        (await run(
           process.execPath,
           ["node_modules/vitest/vitest.mjs", "run", ...vitestFilters, "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
           { ...base, DATABASE_URL: testDb },
-        ) && ok;
+        )) && ok;
       const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestJson);
       if (vitest) {
         counts.passed += vitest.numPassedTests;
@@ -138,12 +154,7 @@ async function main(): Promise<number> {
     }
 
     if (withE2e) {
-      // One database with the demo data for the specs, and a copy each for the page and route
-      // sweep and for the server-action probes, which compare fingerprints of their whole
-      // database and so run on servers of their own (playwright.config.ts).
-      created.push(names.e2e, names.sweep, names.actions);
-      await prepareDatabase({ adminUrl: server.adminUrl, url: server.url(names.e2e), recreate: true, seed: "always", log: say });
-      for (const copy of [names.sweep, names.actions]) await ensureDatabase(server.adminUrl, copy, { recreate: true, template: names.e2e });
+      await e2eDatabases;
       if (!(await build)) {
         say("the build failed (above)");
         return 1;
@@ -161,7 +172,7 @@ async function main(): Promise<number> {
         ACTIONS_PORT: String(await freePort(sweepPort + 1)),
         ACTIONS_UPLOAD_DIR: path.join(results, "actions-uploads"),
       };
-      ok = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], { ...e2eEnv, ...servers, E2E_JSON: e2eJson }) && ok;
+      ok = (await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], { ...e2eEnv, ...servers, E2E_JSON: e2eJson })) && ok;
       const e2e = readJson<PlaywrightReport>(e2eJson);
       if (e2e) {
         counts.passed += e2e.stats.expected;
@@ -175,6 +186,7 @@ async function main(): Promise<number> {
     }
   } finally {
     await build;
+    await e2eDatabases.catch(() => {});
     if (process.env.DATABASE_URL) for (const name of created) await dropDatabase(server.adminUrl, name).catch(() => {});
     await server.stop();
   }
