@@ -13,8 +13,8 @@ export async function runOrderHousekeeping(now = new Date()): Promise<{ closedUn
 export const orderHousekeepingJob = defineJob({
   name: "orders.housekeeping",
   data: z.object({}),
-  // Every ten minutes; a failed round is simply the next one's work.
-  schedule: { cron: "*/10 * * * *", data: {} },
+  // Every ten minutes, and shortly after each start; a failed round is the next one's work.
+  schedule: { cron: "*/10 * * * *", data: {}, alsoAtStart: true },
   retry: { limit: 0, delaySeconds: 0 },
   expireInSeconds: 600,
   handle: () => runOrderHousekeeping(),

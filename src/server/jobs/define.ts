@@ -31,8 +31,10 @@ export type JobDefinition<T> = {
   /**
    * A recurring job: a cron expression (minute granularity) in `tz` (default Asia/Shanghai),
    * sent once per slot however many servers run. Off where LINLI_HOUSEKEEPING=0.
+   * `alsoAtStart`: each server also sends one 5 s after it starts, so that a restart catches up
+   * at once on a slot it missed.
    */
-  readonly schedule?: { cron: string; data: T; tz?: string };
+  readonly schedule?: { cron: string; data: T; tz?: string; alsoAtStart?: boolean };
   /** How often an idle server asks for this kind of job (default 2 s; scheduled jobs 10 s). */
   readonly pollSeconds?: number;
 };

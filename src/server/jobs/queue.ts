@@ -75,7 +75,11 @@ export class JobQueue {
     }
     if (schedules) {
       const recurring = jobs.filter((job) => job.schedule);
-      for (const job of recurring) await this.boss.schedule(job.name, job.schedule!.cron, job.schedule!.data, { tz: job.schedule!.tz ?? DEFAULT_TZ });
+      for (const job of recurring) {
+        const { cron, data, tz, alsoAtStart } = job.schedule!;
+        await this.boss.schedule(job.name, cron, data, { tz: tz ?? DEFAULT_TZ });
+        if (alsoAtStart) await this.boss.send(job.name, data, { startAfter: 5 });
+      }
       // A job whose schedule left the code stops recurring.
       for (const { name } of await this.boss.getSchedules()) if (!recurring.some((job) => job.name === name)) await this.boss.unschedule(name);
     }
