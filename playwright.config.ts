@@ -67,7 +67,7 @@ export default defineConfig({
           server(sweepPort, {
             DATABASE_URL: sweepDatabase,
             LINLI_UPLOAD_DIR: process.env.SWEEP_UPLOAD_DIR ?? path.resolve("test-results", "sweep-uploads"),
-            // Timers are not requests: the housekeeping must not write while the sweep counts rows.
+            // Recurring jobs are not requests: the housekeeping must not write while the sweep counts rows.
             LINLI_HOUSEKEEPING: "0",
           }),
         ]
@@ -77,7 +77,7 @@ export default defineConfig({
           server(actionsPort, {
             DATABASE_URL: actionsDatabase,
             LINLI_UPLOAD_DIR: process.env.ACTIONS_UPLOAD_DIR ?? path.resolve("test-results", "actions-uploads"),
-            // No timer may write between a probe's two fingerprints.
+            // No recurring job may write between a probe's two fingerprints.
             LINLI_HOUSEKEEPING: "0",
           }),
         ]

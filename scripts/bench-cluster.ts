@@ -11,8 +11,8 @@
 //    data and a generated city of --size orders; then --due completed orders whose rating
 //    window has passed, for the housekeeping job.
 // 2. Two instances (same build, same AUTH_SECRET, same database) started at the same moment:
-//    each runs the housekeeping job 5 s after its start (src/instrumentation.ts), so both work
-//    on the same due orders at once. Checked: every order closed once, one event, one
+//    each sends a housekeeping job to the shared queue 5 s after its start (src/jobs.ts), and
+//    the two jobs usually run on both instances at once, on the same due orders. Checked: every order closed once, one event, one
 //    notification; how many updates each instance tried, counted inside each process.
 // 3. nginx on two ports: one with instance A alone as upstream, one round-robin over A and B,
 //    each answer carrying the upstream that served it (X-Upstream, set by nginx: nothing in the
@@ -190,7 +190,7 @@ async function makeDueOrders(db: pg.Client, count: number): Promise<{ days: numb
 }
 
 async function checkHousekeeping(db: pg.Client, due: string[], counters: { a: number; b: number }, before: { a: number; b: number }): Promise<Check[]> {
-  // Both instances tick 5 s after their start; wait until neither is still updating.
+  // Both instances send a housekeeping job for 5 s after their start; wait until neither is still updating.
   let last = -1;
   for (let i = 0; i < 120; i++) {
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM "Order" WHERE id = ANY($1) AND status = 'COMPLETED'`, [due]);
@@ -429,7 +429,7 @@ async function main() {
     const env = appEnv(url);
     build = buildApp(env, say);
     const [portA, portB, counterA, counterB] = [await freePort(), await freePort(), await freePort(), await freePort()];
-    // Started together, so that their housekeeping (5 s after start) runs at the same time.
+    // Started together, so that their housekeeping jobs (sent for 5 s after start) run at the same time.
     const log = path.join(os.tmpdir(), `linli-cluster-${process.pid}.log`);
     [a, b] = await Promise.all([
       startApp(build, env, { port: portA, counterPort: counterA, log }),

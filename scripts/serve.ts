@@ -4,7 +4,7 @@
 //   (LINLI_TRUSTED_PROXIES; src/server/http/peer.ts, docs/decisions/026-client-address.md).
 // - Stop without dropping an answer: on SIGTERM or Ctrl-C it takes no new connection, lets the
 //   requests under way finish (at most LINLI_SHUTDOWN_GRACE_SECONDS, 10 by default), stops the
-//   housekeeping and the database pool, then exits (docs/decisions/027-graceful-shutdown.md).
+//   job queue and the database pool, then exits (docs/decisions/027-graceful-shutdown.md).
 import http from "node:http";
 import path from "node:path";
 import next from "next";

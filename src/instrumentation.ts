@@ -1,25 +1,14 @@
-// Runs once per server process. Starts the loop's housekeeping (closing unrated orders)
-// every ten minutes. Every instance runs it; each order is closed by an update guarded by its
-// status, so one process wins it (shown with two instances by `npm run bench:cluster`).
-// On shutdown no new round starts and the round under way finishes (scripts/serve.ts).
+// Runs once per server process: starts the job queue (src/jobs.ts) — the housekeeping, the
+// notification outbox's retries and sweep, the modules' recurring jobs — shared by every
+// instance through PostgreSQL. LINLI_HOUSEKEEPING=0 leaves the recurring ones out. The queue
+// stops in the graceful shutdown, after the requests under way (scripts/serve.ts).
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.LINLI_HOUSEKEEPING === "0") return;
-  const { runOrderHousekeeping } = await import("./domain/orders/housekeeping");
-  const { onShutdown } = await import("./server/shutdown");
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    running ??= runOrderHousekeeping()
-      .then(
-        () => undefined,
-        (error: Error) => console.error("[housekeeping]", error.message),
-      )
-      .finally(() => (running = null));
-  };
-  const first = setTimeout(tick, 5_000).unref();
-  const every = setInterval(tick, 10 * 60_000).unref();
-  onShutdown("jobs", "the housekeeping", async () => {
-    clearTimeout(first);
-    clearInterval(every);
-    await running;
-  });
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startJobs } = await import("./jobs");
+  try {
+    await startJobs();
+  } catch (error) {
+    // The portal still serves and delivers notifications inline; retries wait for a restart.
+    console.error("[jobs] the job queue did not start:", (error as Error).message);
+  }
 }

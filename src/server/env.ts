@@ -21,6 +21,7 @@ const schema = z.object({
   LINLI_DEMO: z.enum(["0", "1"]).default("0"),
   LINLI_TRUSTED_PROXIES: proxies,
   LINLI_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
+  LINLI_HOUSEKEEPING: z.enum(["0", "1"]).default("1"),
 });
 
 let parsed: z.infer<typeof schema> | undefined;
@@ -43,3 +44,8 @@ export const isDemo = () => env().LINLI_DEMO === "1";
 export const trustedProxies = () => env().LINLI_TRUSTED_PROXIES;
 /** How long a stop waits for the requests under way (scripts/serve.ts). */
 export const shutdownGraceSeconds = () => env().LINLI_SHUTDOWN_GRACE_SECONDS;
+/**
+ * Whether this server runs the job queue's scheduled writers (housekeeping, the outbox sweep,
+ * the modules' recurring jobs). Off for servers whose database must not change under a test.
+ */
+export const scheduledJobsEnabled = () => env().LINLI_HOUSEKEEPING === "1";

@@ -27,6 +27,9 @@ test("the whole loop: resident orders, grid accepts, branch dispatches, grid com
   await worker.getByRole("link", { name: new RegExp(title) }).click();
   await worker.getByRole("button", { name: "接单" }).click();
   await expect(worker.getByText("待下单").first()).toBeVisible();
+  // Told at once, not when a background job gets round to it: the resident's next page lists it.
+  await resident.goto("/notifications");
+  await expect(resident.getByText(new RegExp(`您的点单「${title}」（第 \\d+ 号）状态变为`)).first()).toBeVisible();
 
   const secretary = await signedInAs(browser, "13800000003");
   await secretary.getByRole("link", { name: new RegExp(title) }).click();

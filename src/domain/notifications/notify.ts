@@ -1,9 +1,15 @@
-// Notifications go out after the change has committed, through every configured channel.
-// A channel that fails is logged and never undoes the change. In-app is the only channel
-// today; SMS or WeChat channels implement the same interface.
+// Notifications go out after the change has committed, through a durable outbox
+// (docs/decisions/009-notifications.md, 033-job-queue.md): notify() writes a row per message and
+// delivers them at once, so the reader sees them on their next page; when a channel fails, the
+// change stands, the failure is logged, and the job queue retries with backoff. notifyInTx()
+// writes the rows inside the caller's own transaction: they exist exactly when the change does.
+import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { maskPhoneNumbers } from "@/domain/privacy/mask";
 import { db } from "@/server/db/client";
+import { runningQueue } from "@/server/jobs/queue";
+import { queueDelivery } from "./jobs";
+import { deliverOutbox, recordFailedAttempt, writeOutbox } from "./outbox";
 
 export const notificationKinds = [
   "statusChanged",
@@ -27,47 +33,60 @@ export type NotificationMessage = {
   params: Record<string, string | number>;
 };
 
-export interface NotificationChannel {
-  readonly name: string;
-  deliver(messages: NotificationMessage[]): Promise<void>;
-}
-
-export const inAppChannel: NotificationChannel = {
-  name: "in-app",
-  async deliver(messages) {
-    await db.notification.createMany({ data: messages.map((m) => ({ ...m, params: m.params })) });
-  },
-};
-
-let channels: NotificationChannel[] = [inAppChannel];
-
-/** For tests: swap the channels (e.g. one that fails). Returns the previous ones. */
-export function useChannels(next: NotificationChannel[]) {
-  const previous = channels;
-  channels = next;
-  return previous;
-}
-
 /** Parameters quote what residents typed (a title): numbers in them leave masked, on every channel. */
 export const maskParams = (params: Record<string, string | number>) =>
   Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" ? maskPhoneNumbers(v) : v]));
 
-export async function notify(messages: NotificationMessage[]): Promise<void> {
+/** One message per person, kind and order; parameters masked. */
+function prepare(messages: NotificationMessage[]): NotificationMessage[] {
   const seen = new Set<string>();
-  const unique = messages
+  return messages
     .filter((m) => {
       const key = `${m.userId}|${m.kind}|${m.orderId ?? ""}`;
       return seen.has(key) ? false : (seen.add(key), true);
     })
     .map((m) => ({ ...m, params: maskParams(m.params) }));
-  if (unique.length === 0) return;
-  for (const channel of channels) {
+}
+
+/** Delivers outbox rows now; a failure is logged and left to the queue's retries. Never throws. */
+async function deliverNow(ids: string[]): Promise<void> {
+  try {
+    await deliverOutbox(ids);
+  } catch (error) {
+    console.error(`[notify] delivery of ${ids.length} message(s) failed, to be retried by the job queue:`, (error as Error).message);
     try {
-      await channel.deliver(unique);
-    } catch (error) {
-      console.error(`[notify] channel ${channel.name} failed for ${unique.length} message(s):`, (error as Error).message);
+      await recordFailedAttempt(ids, error);
+      // Without a queue in this process (tests, scripts) the sweep of a server picks them up.
+      const queue = runningQueue();
+      if (queue) await queueDelivery((job, data, options) => queue.send(job, data, options), ids);
+    } catch (again) {
+      console.error("[notify] could not queue the retry; the outbox sweep will:", (again as Error).message);
     }
   }
+}
+
+/** After a change has committed: writes the messages to the outbox and delivers them. */
+export async function notify(messages: NotificationMessage[]): Promise<void> {
+  const prepared = prepare(messages);
+  if (prepared.length === 0) return;
+  let ids: string[];
+  try {
+    ids = await writeOutbox(db, prepared);
+  } catch (error) {
+    console.error(`[notify] could not write ${prepared.length} message(s) to the outbox:`, (error as Error).message);
+    return;
+  }
+  await deliverNow(ids);
+}
+
+/**
+ * Inside the caller's transaction: writes the messages to the outbox with the change. Call
+ * `deliver()` after the commit for prompt delivery; rows left undelivered (a crash between
+ * commit and delivery) are sent by the outbox sweep within about two minutes.
+ */
+export async function notifyInTx(tx: Prisma.TransactionClient, messages: NotificationMessage[]): Promise<{ deliver: () => Promise<void> }> {
+  const ids = await writeOutbox(tx, prepare(messages));
+  return { deliver: () => deliverNow(ids) };
 }
 
 /** The users holding a role over a grid, courtyard or community. */

@@ -11,7 +11,7 @@ import {
   transferOrder,
   withdrawOrder,
 } from "@/domain/orders/commands";
-import { useChannels } from "@/domain/notifications/notify";
+import { useChannels } from "@/domain/notifications/channels";
 import { db } from "@/server/db/client";
 import { loopFixture, SERVICE, tomorrow } from "./fixture";
 
