@@ -124,19 +124,25 @@ function placeOf(a: RoleScope, kind: ScopeKind): Place | null {
   }
 }
 
-export function reach(actor: Actor | null, operation: Operation): Reach {
-  const rule: Rule = permissions[operation];
+/** The union of places; a courtyard granted to an own-only role goes to `own`. */
+function gather(places: { place: Place; own: boolean }[], userId: string | null): Reach {
   const sets = { community: new Set<string>(), grid: new Set<string>(), courtyard: new Set<string>(), own: new Set<string>() };
   let everywhere = false;
-  for (const a of actor?.roles ?? []) {
-    if (!rule.roles.includes(a.role)) continue;
-    const place = placeOf(a, rule.scope);
-    if (!place) continue;
+  for (const { place, own } of places) {
     if (place.level === "everywhere") everywhere = true;
-    else if (place.level === "courtyard" && rule.own?.includes(a.role)) sets.own.add(place.id);
+    else if (place.level === "courtyard" && own) sets.own.add(place.id);
     else sets[place.level].add(place.id);
   }
-  return { everywhere, communities: sets.community, grids: sets.grid, courtyards: sets.courtyard, own: sets.own, userId: actor?.userId ?? null };
+  return { everywhere, communities: sets.community, grids: sets.grid, courtyards: sets.courtyard, own: sets.own, userId };
+}
+
+export function reach(actor: Actor | null, operation: Operation): Reach {
+  const rule: Rule = permissions[operation];
+  const places = (actor?.roles ?? []).flatMap((a) => {
+    const place = rule.roles.includes(a.role) ? placeOf(a, rule.scope) : null;
+    return place ? [{ place, own: !!rule.own?.includes(a.role) }] : [];
+  });
+  return gather(places, actor?.userId ?? null);
 }
 
 /** Whether the reach contains the location (the record's requester counts where only own ones are reached). */
@@ -158,11 +164,8 @@ const unplaced = (kind: ScopeKind) => kind === "none" || kind === "global";
 export function covers(assignment: RoleScope, kind: ScopeKind, target?: Location): boolean {
   const place = placeOf(assignment, kind);
   if (!place) return false;
-  if (place.level === "everywhere") return unplaced(kind) || !!target;
-  if (!target) return false;
-  const ids = new Set([place.id]);
-  const none = new Set<string>();
-  return within({ everywhere: false, communities: place.level === "community" ? ids : none, grids: place.level === "grid" ? ids : none, courtyards: place.level === "courtyard" ? ids : none, own: none, userId: null }, target);
+  if (place.level === "everywhere" && unplaced(kind)) return true;
+  return !!target && within(gather([{ place, own: false }], null), target);
 }
 
 export function can(actor: Actor | null, operation: Operation, target?: Location): boolean {
