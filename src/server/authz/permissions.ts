@@ -40,8 +40,8 @@ export const permissions = {
   "settings.configure": { scope: "global", roles: ["ADMIN"] },
   "admins.manageGlobal": { scope: "global", roles: ["ADMIN"] },
   "audit.view": { scope: "community", roles: ["ADMIN"] },
-  // The four-order loop. A resident's own orders are further limited to those they requested
-  // (src/domain/orders/scope.ts); these rows say which roles may act and over which scope.
+  // The four-order loop: which roles may act and over which scope. Where `own` names the
+  // resident, they reach only the orders they requested in their courtyards.
   "order.place": { scope: "courtyard", roles: ["RESIDENT"] },
   "order.placeOnBehalf": { scope: "courtyard", roles: ["GRID_WORKER"] },
   "order.view": { scope: "courtyard", roles: ["RESIDENT", "GRID_WORKER", "BRANCH_SECRETARY", "STAFF"], own: ["RESIDENT"] },
