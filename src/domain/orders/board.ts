@@ -6,17 +6,25 @@ import type { Prisma } from "@/generated/prisma/client";
 import { recordAudit } from "@/domain/admin/audit";
 import type { NotificationMessage } from "@/domain/notifications/notify";
 import { maskPublicText } from "@/domain/privacy/mask";
-import type { Actor } from "@/server/authz/permissions";
+import { reach, type Actor } from "@/server/authz/permissions";
+import { ordersIn } from "@/server/authz/scope";
 import { AppError } from "@/server/errors";
 import { boardStatuses } from "./machine";
 import { runCommand, type LoadedOrder } from "./run-command";
+import { orderScope } from "./scope";
 import { requiredNoteSchema } from "./schemas";
 
-const homesOf = (actor: Actor) => actor.roles.filter((r) => r.role === "RESIDENT" && r.courtyardId).map((r) => r.courtyardId!);
-
-/** What the board of the courtyards where the actor lives shows, their own posts included. */
+/**
+ * What the board of the courtyards where the actor lives shows, their own posts included:
+ * the public orders on show inside reach(actor, "order.board").
+ */
 export function boardWhere(actor: Actor): Prisma.OrderWhereInput {
-  return { isPublic: true, boardHiddenAt: null, courtyardId: { in: homesOf(actor) }, status: { in: [...boardStatuses] } };
+  return { AND: [ordersIn(reach(actor, "order.board"))], isPublic: true, boardHiddenAt: null, status: { in: [...boardStatuses] } };
+}
+
+/** The orders the actor may open: those in reach for order.view, and those on their board. */
+export function openableWhere(actor: Actor): Prisma.OrderWhereInput {
+  return { OR: [orderScope(actor, "order.view"), boardWhere(actor)] };
 }
 
 /** Neighbours' posts on the actor's board (同需, a neighbour's rating, an anonymised page). */

@@ -3,9 +3,6 @@ import { courtyardScope, communityScope, gridScope } from "@/server/authz/scope"
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 
-const idsOf = (actor: Actor, role: Actor["roles"][number]["role"], key: "gridId" | "courtyardId") =>
-  actor.roles.filter((r) => r.role === role && r[key]).map((r) => r[key] as string);
-
 async function residentCounts(courtyardIds: string[]) {
   if (courtyardIds.length === 0) return new Map<string, number>();
   const rows = await db.roleAssignment.groupBy({
@@ -16,10 +13,10 @@ async function residentCounts(courtyardIds: string[]) {
   return new Map(rows.map((r) => [r.courtyardId!, r._count._all]));
 }
 
-/** The grids a grid worker is assigned to. */
+/** The grids a grid worker is assigned to: where they take orders (a worker who is also staff sees no more here). */
 export async function listWorkerGrids(actor: Actor) {
   return db.grid.findMany({
-    where: { AND: [{ id: { in: idsOf(actor, "GRID_WORKER", "gridId") } }, gridScope(actor, "grid.view")] },
+    where: { AND: [gridScope(actor, "order.accept"), gridScope(actor, "grid.view")] },
     select: { id: true, name: true, community: { select: { name: true } }, _count: { select: { courtyards: true } } },
     orderBy: { name: "asc" },
   });
@@ -45,10 +42,10 @@ export async function getGrid(actor: Actor, gridId: string) {
   return { ...grid, courtyards: grid.courtyards.map((c) => ({ ...c, residents: residents.get(c.id) ?? 0 })) };
 }
 
-/** The courtyards a branch secretary leads. */
+/** The courtyards a branch secretary leads: where they dispatch orders. */
 export async function listSecretaryCourtyards(actor: Actor) {
   return db.courtyard.findMany({
-    where: { AND: [{ id: { in: idsOf(actor, "BRANCH_SECRETARY", "courtyardId") } }, courtyardScope(actor, "courtyard.view")] },
+    where: { AND: [courtyardScope(actor, "order.dispatch"), courtyardScope(actor, "courtyard.view")] },
     select: { id: true, name: true, partyBranchName: true, grid: { select: { name: true } } },
     orderBy: { name: "asc" },
   });

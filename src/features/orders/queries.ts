@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus } from "@/generated/prisma/enums";
-import { asPublished, boardWhere } from "@/domain/orders/board";
+import { asPublished, boardWhere, openableWhere } from "@/domain/orders/board";
 import { overdue } from "@/domain/orders/deadlines";
 import { isOpen, openStatuses, transition, type OrderCommand } from "@/domain/orders/machine";
 import { orderLocation, orderScope } from "@/domain/orders/scope";
@@ -10,6 +10,7 @@ import { maskPhone, maskPhoneNumbers, maskPublicText } from "@/domain/privacy/ma
 import { can, type Actor, type Operation } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { paginate, type Paged } from "@/server/db/paginate";
+import { onBehalfWhere } from "./queue-options";
 
 export const PAGE_SIZE = 20;
 
@@ -161,11 +162,6 @@ function allowedCommands(
   return rules.filter(([command, op, extra]) => extra && transition(order.status, command).ok && can(actor, op, loc)).map(([c]) => c);
 }
 
-/** The orders the actor may open: those in scope for order.view, and the public board. */
-function openableWhere(actor: Actor): Prisma.OrderWhereInput {
-  return { OR: [orderScope(actor, "order.view"), boardWhere(actor)] };
-}
-
 /**
  * The order this one was merged into, as the reader of this one may see it. Whoever may not
  * open it (the duplicate's requester, usually) gets its number, status and the steps it went
@@ -314,13 +310,13 @@ export async function dispatchWorkers(actor: Actor, orderId: string) {
 
 /** Residents of the worker's grids, for 代点单; phone numbers shown in full to the worker. */
 export async function residentsForOnBehalf(actor: Actor, search: string) {
-  const gridIds = actor.roles.filter((r) => r.role === "GRID_WORKER" && r.gridId).map((r) => r.gridId!);
+  const resident = onBehalfWhere(actor);
   const q = search.trim();
-  if (gridIds.length === 0 || q.length < 1) return [];
+  if (!resident || q.length < 1) return [];
   const rows = await db.user.findMany({
     where: {
       disabledAt: null,
-      roles: { some: { role: "RESIDENT", courtyard: { gridId: { in: gridIds } } } },
+      roles: { some: resident },
       OR: [{ name: { contains: q } }, { phone: { contains: q } }],
     },
     select: { id: true, name: true, phone: true, residences: { select: { unit: true, room: true, courtyard: { select: { name: true } }, building: { select: { number: true } } } } },

@@ -1,16 +1,20 @@
 import "server-only";
-import type { Actor } from "@/server/authz/permissions";
+import { reach, reachesNothing, type Actor } from "@/server/authz/permissions";
+import { courtyardsIn } from "@/server/authz/scope";
 import { db } from "@/server/db/client";
 
-/** The grids the actor works as a grid worker. */
-const workerGridIds = (actor: Actor) => actor.roles.filter((r) => r.role === "GRID_WORKER" && r.gridId).map((r) => r.gridId!);
+/** The residents the worker may place an order for: those with a home role in a courtyard in reach. */
+export function onBehalfWhere(actor: Actor) {
+  const r = reach(actor, "order.placeOnBehalf");
+  return reachesNothing(r) ? null : { role: "RESIDENT" as const, courtyard: courtyardsIn(r) };
+}
 
-/** The active courtyards of the worker's grids, for the queue's 小区 filter. */
+/** The active courtyards of the queue (the worker's grids), for its 小区 filter. */
 export async function queueCourtyards(actor: Actor) {
-  const gridIds = workerGridIds(actor);
-  if (gridIds.length === 0) return [];
+  const r = reach(actor, "order.accept");
+  if (reachesNothing(r)) return [];
   return db.courtyard.findMany({
-    where: { gridId: { in: gridIds }, active: true },
+    where: { AND: [courtyardsIn(r), { active: true }] },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });
@@ -21,14 +25,10 @@ export async function queueCourtyards(actor: Actor) {
  * courtyard of the worker's grids, as in residentsForOnBehalf. Anything else is null.
  */
 export async function residentForOnBehalf(actor: Actor, userId: string) {
-  const gridIds = workerGridIds(actor);
-  if (gridIds.length === 0 || !userId) return null;
+  const resident = onBehalfWhere(actor);
+  if (!resident || !userId) return null;
   const user = await db.user.findFirst({
-    where: {
-      id: userId,
-      disabledAt: null,
-      roles: { some: { role: "RESIDENT", courtyard: { gridId: { in: gridIds } } } },
-    },
+    where: { id: userId, disabledAt: null, roles: { some: resident } },
     select: {
       id: true,
       name: true,

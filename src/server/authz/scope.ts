@@ -1,22 +1,70 @@
 // Scoped queries: Prisma `where` fragments that return only what an actor may see for an
-// operation. Reads go through these so that a forbidden record is simply not found.
+// operation. Each is a translation of reach() (./permissions.ts) — the same answer can()
+// gives for one record — so that a list and a check never disagree; a test on the demo city
+// compares them row by row (tests/integration/reach.test.ts). A forbidden record is simply
+// not found.
 import type { Prisma } from "@/generated/prisma/client";
 import { AppError, notFoundError } from "@/server/errors";
-import { can, permissions, type Actor, type Location, type Operation } from "./permissions";
+import { can, reach, reachesNothing, type Actor, type Location, type Operation, type Reach } from "./permissions";
 
 const NOTHING = { id: { in: [] as string[] } };
-const EVERYTHING = {};
+const ids = (set: ReadonlySet<string>) => ({ in: [...set] });
 
-/** OR of the conditions; an unscoped administrator (null) sees everything. */
-function anyOf<T extends object>(conditions: (T | null)[]): T {
-  if (conditions.includes(null)) return EVERYTHING as T;
-  return (conditions.length ? { OR: conditions } : NOTHING) as T;
+/** OR of the parts the reach has; everything when it reaches everywhere, nothing when empty. */
+function anyOf<T extends object>(r: Reach, parts: (T | null)[]): T {
+  if (r.everywhere) return {} as T;
+  const present = parts.filter((p): p is T => p !== null);
+  if (present.length === 0) return NOTHING as T;
+  return (present.length === 1 ? present[0] : { OR: present }) as T;
 }
 
-function assignmentsFor(actor: Actor | null, operation: Operation) {
-  if (!actor) return [];
-  const allowed: readonly string[] = permissions[operation].roles;
-  return actor.roles.filter((a) => allowed.includes(a.role));
+/** Courtyards in reach (a courtyard where only one's own records are reached still counts as a place). */
+export function courtyardsIn(r: Reach): Prisma.CourtyardWhereInput {
+  const courtyards = new Set([...r.courtyards, ...r.own]);
+  return anyOf<Prisma.CourtyardWhereInput>(r, [
+    courtyards.size ? { id: ids(courtyards) } : null,
+    r.grids.size ? { gridId: ids(r.grids) } : null,
+    r.communities.size ? { grid: { communityId: ids(r.communities) } } : null,
+  ]);
+}
+
+/** Grids in reach: a courtyard's reach does not extend to its grid. */
+export function gridsIn(r: Reach): Prisma.GridWhereInput {
+  return anyOf<Prisma.GridWhereInput>(r, [r.grids.size ? { id: ids(r.grids) } : null, r.communities.size ? { communityId: ids(r.communities) } : null]);
+}
+
+export function communitiesIn(r: Reach): Prisma.CommunityWhereInput {
+  return anyOf<Prisma.CommunityWhereInput>(r, [r.communities.size ? { id: ids(r.communities) } : null]);
+}
+
+/** Orders in reach, by where they sit (their responsible grid, not the courtyard's) and, for own-only roles, who asked. */
+export function ordersIn(r: Reach): Prisma.OrderWhereInput {
+  return anyOf<Prisma.OrderWhereInput>(r, [
+    r.communities.size ? { communityId: ids(r.communities) } : null,
+    r.grids.size ? { gridId: ids(r.grids) } : null,
+    r.courtyards.size ? { courtyardId: ids(r.courtyards) } : null,
+    r.own.size && r.userId ? { requesterId: r.userId, courtyardId: ids(r.own) } : null,
+  ]);
+}
+
+/** Role assignments whose place is in reach; a global administrator's (no place) only when everywhere. */
+export function assignmentsIn(r: Reach): Prisma.RoleAssignmentWhereInput {
+  return anyOf<Prisma.RoleAssignmentWhereInput>(r, [
+    r.communities.size ? { communityId: ids(r.communities) } : null,
+    r.communities.size + r.grids.size ? { grid: gridsIn(r) } : null,
+    reachesNothing(r) ? null : { courtyard: courtyardsIn(r) },
+  ]);
+}
+
+/** People with a role or a home in reach; someone holding nothing on the map only when everywhere. */
+export function usersIn(r: Reach): Prisma.UserWhereInput {
+  if (reachesNothing(r)) return NOTHING;
+  return anyOf<Prisma.UserWhereInput>(r, [{ roles: { some: assignmentsIn(r) } }, { residences: { some: { courtyard: courtyardsIn(r) } } }]);
+}
+
+/** Audit entries of the communities in reach; entries about no community only when everywhere. */
+export function auditIn(r: Reach): Prisma.AuditLogWhereInput {
+  return anyOf<Prisma.AuditLogWhereInput>(r, [r.communities.size ? { communityId: ids(r.communities) } : null]);
 }
 
 /** Throws not_found (answered as 404) unless the actor may perform the operation there. */
@@ -25,32 +73,6 @@ export function assertCan(actor: Actor | null, operation: Operation, target?: Lo
   if (!can(actor, operation, target)) throw notFoundError();
 }
 
-export function courtyardScope(actor: Actor | null, operation: Operation): Prisma.CourtyardWhereInput {
-  const or: (Prisma.CourtyardWhereInput | null)[] = [];
-  for (const a of assignmentsFor(actor, operation)) {
-    if ((a.role === "RESIDENT" || a.role === "BRANCH_SECRETARY") && a.courtyardId) or.push({ id: a.courtyardId });
-    if (a.role === "GRID_WORKER" && a.gridId) or.push({ gridId: a.gridId });
-    if (a.role === "STAFF" && a.communityId) or.push({ grid: { communityId: a.communityId } });
-    if (a.role === "ADMIN") or.push(a.communityId ? { grid: { communityId: a.communityId } } : null);
-  }
-  return anyOf(or);
-}
-
-export function gridScope(actor: Actor | null, operation: Operation): Prisma.GridWhereInput {
-  const or: (Prisma.GridWhereInput | null)[] = [];
-  for (const a of assignmentsFor(actor, operation)) {
-    if (a.role === "GRID_WORKER" && a.gridId) or.push({ id: a.gridId });
-    if (a.role === "STAFF" && a.communityId) or.push({ communityId: a.communityId });
-    if (a.role === "ADMIN") or.push(a.communityId ? { communityId: a.communityId } : null);
-  }
-  return anyOf(or);
-}
-
-export function communityScope(actor: Actor | null, operation: Operation): Prisma.CommunityWhereInput {
-  const or: (Prisma.CommunityWhereInput | null)[] = [];
-  for (const a of assignmentsFor(actor, operation)) {
-    if (a.role === "STAFF" && a.communityId) or.push({ id: a.communityId });
-    if (a.role === "ADMIN") or.push(a.communityId ? { id: a.communityId } : null);
-  }
-  return anyOf(or);
-}
+export const courtyardScope = (actor: Actor | null, operation: Operation): Prisma.CourtyardWhereInput => courtyardsIn(reach(actor, operation));
+export const gridScope = (actor: Actor | null, operation: Operation): Prisma.GridWhereInput => gridsIn(reach(actor, operation));
+export const communityScope = (actor: Actor | null, operation: Operation): Prisma.CommunityWhereInput => communitiesIn(reach(actor, operation));

@@ -9,9 +9,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { fileTypeFromBuffer } from "file-type";
-import { boardWhere } from "@/domain/orders/board";
-import { orderScope } from "@/domain/orders/scope";
-import type { Prisma } from "@/generated/prisma/client";
+import { openableWhere } from "@/domain/orders/board";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { spendVolume } from "@/domain/limits/spend";
@@ -123,11 +121,6 @@ export async function storePhoto(actor: Actor, bytes: Buffer): Promise<{ id: str
   }
 }
 
-/** The orders whose photos the actor may see: those of order.view, and those on their courtyard's board. */
-function visibleOrders(actor: Actor): Prisma.OrderWhereInput {
-  return { OR: [orderScope(actor, "order.view"), boardWhere(actor)] };
-}
-
 /** The stored JPEG if the actor may see it; null (answered as 404) otherwise or if it is missing. */
 export async function readPhoto(actor: Actor | null, id: string): Promise<{ body: Buffer; mimeType: string } | null> {
   if (!actor || typeof id !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
@@ -140,7 +133,8 @@ export async function readPhoto(actor: Actor | null, id: string): Promise<{ body
   if (photo.orderId === null) {
     if (photo.uploaderId !== actor.userId) return null;
   } else {
-    const visible = await db.order.count({ where: { AND: [{ id: photo.orderId }, visibleOrders(actor)] } });
+    // The orders whose photos the actor may see: those they may open (order.view, their board).
+    const visible = await db.order.count({ where: { AND: [{ id: photo.orderId }, openableWhere(actor)] } });
     if (visible !== 1) return null;
   }
 
