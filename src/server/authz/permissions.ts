@@ -17,7 +17,7 @@ export type ScopeKind = "none" | "courtyard" | "grid" | "community" | "global";
  * reach, inside their scope, only the records they requested themselves (a resident and
  * their own orders), not everything there.
  */
-type Rule = { scope: ScopeKind; roles: readonly Role[]; own?: readonly Role[] };
+type Rule = { scope: ScopeKind; roles: readonly Role[]; own?: readonly Role[]; ownAnywhere?: true };
 
 export const permissions = {
   "workspace.resident": { scope: "none", roles: ["RESIDENT"] },
@@ -41,10 +41,11 @@ export const permissions = {
   "admins.manageGlobal": { scope: "global", roles: ["ADMIN"] },
   "audit.view": { scope: "community", roles: ["ADMIN"] },
   // The four-order loop: which roles may act and over which scope. Where `own` names the
-  // resident, they reach only the orders they requested in their courtyards.
+  // resident, they reach only the orders they requested in their courtyards; `ownAnywhere`:
+  // they read what they asked for wherever it is, after a move too (acting needs their home).
   "order.place": { scope: "courtyard", roles: ["RESIDENT"] },
   "order.placeOnBehalf": { scope: "courtyard", roles: ["GRID_WORKER"] },
-  "order.view": { scope: "courtyard", roles: ["RESIDENT", "GRID_WORKER", "BRANCH_SECRETARY", "STAFF"], own: ["RESIDENT"] },
+  "order.view": { scope: "courtyard", roles: ["RESIDENT", "GRID_WORKER", "BRANCH_SECRETARY", "STAFF"], own: ["RESIDENT"], ownAnywhere: true },
   "order.manageOwn": { scope: "courtyard", roles: ["RESIDENT"], own: ["RESIDENT"] },
   "order.board": { scope: "courtyard", roles: ["RESIDENT"] },
   "order.accept": { scope: "grid", roles: ["GRID_WORKER"] },
@@ -96,6 +97,8 @@ export type Reach = {
   grids: ReadonlySet<string>;
   courtyards: ReadonlySet<string>;
   own: ReadonlySet<string>;
+  /** The records the actor requested, wherever they are (`ownAnywhere`). */
+  mine: boolean;
   userId: string | null;
 };
 
@@ -125,7 +128,7 @@ function placeOf(a: RoleScope, kind: ScopeKind): Place | null {
 }
 
 /** The union of places; a courtyard granted to an own-only role goes to `own`. */
-function gather(places: { place: Place; own: boolean }[], userId: string | null): Reach {
+function gather(places: { place: Place; own: boolean }[], userId: string | null, mine = false): Reach {
   const sets = { community: new Set<string>(), grid: new Set<string>(), courtyard: new Set<string>(), own: new Set<string>() };
   let everywhere = false;
   for (const { place, own } of places) {
@@ -133,7 +136,7 @@ function gather(places: { place: Place; own: boolean }[], userId: string | null)
     else if (place.level === "courtyard" && own) sets.own.add(place.id);
     else sets[place.level].add(place.id);
   }
-  return { everywhere, communities: sets.community, grids: sets.grid, courtyards: sets.courtyard, own: sets.own, userId };
+  return { everywhere, communities: sets.community, grids: sets.grid, courtyards: sets.courtyard, own: sets.own, mine: mine && userId !== null, userId };
 }
 
 export function reach(actor: Actor | null, operation: Operation): Reach {
@@ -142,12 +145,13 @@ export function reach(actor: Actor | null, operation: Operation): Reach {
     const place = rule.roles.includes(a.role) ? placeOf(a, rule.scope) : null;
     return place ? [{ place, own: !!rule.own?.includes(a.role) }] : [];
   });
-  return gather(places, actor?.userId ?? null);
+  return gather(places, actor?.userId ?? null, !!rule.ownAnywhere && places.some((p) => p.own));
 }
 
 /** Whether the reach contains the location (the record's requester counts where only own ones are reached). */
 export function within(r: Reach, target: Location): boolean {
   if (r.everywhere || r.communities.has(target.communityId)) return true;
+  if (r.mine && target.requesterId !== undefined && target.requesterId === r.userId) return true;
   if (target.gridId && r.grids.has(target.gridId)) return true;
   if (!target.courtyardId) return false;
   if (r.courtyards.has(target.courtyardId)) return true;
@@ -155,7 +159,7 @@ export function within(r: Reach, target: Location): boolean {
 }
 
 /** Whether the reach is empty: a `where` built from it matches nothing. */
-export const reachesNothing = (r: Reach) => !r.everywhere && r.communities.size + r.grids.size + r.courtyards.size + r.own.size === 0;
+export const reachesNothing = (r: Reach) => !r.everywhere && r.communities.size + r.grids.size + r.courtyards.size + r.own.size === 0 && !r.mine;
 
 /** Operations that need only the role (none) or an unscoped administrator (global) take no target. */
 const unplaced = (kind: ScopeKind) => kind === "none" || kind === "global";

@@ -43,7 +43,7 @@ export function ordersIn(r: Reach): Prisma.OrderWhereInput {
     r.communities.size ? { communityId: ids(r.communities) } : null,
     r.grids.size ? { gridId: ids(r.grids) } : null,
     r.courtyards.size ? { courtyardId: ids(r.courtyards) } : null,
-    r.own.size && r.userId ? { requesterId: r.userId, courtyardId: ids(r.own) } : null,
+    r.mine && r.userId ? { requesterId: r.userId } : r.own.size && r.userId ? { requesterId: r.userId, courtyardId: ids(r.own) } : null,
   ]);
 }
 
