@@ -34,7 +34,7 @@ export function personOf(actor: AnyActor): Actor {
 export const actorIdOf = (actor: AnyActor) => (isSystem(actor) ? actor.onBehalfOf : actor.userId);
 
 export type Tx = Prisma.TransactionClient;
-/** What `check` reads with (its writes would be outside the step: tests/integration/one-writer.test.ts). */
+/** What `check` reads with (its writes would be outside the step: ./one-writer.test.ts). */
 export type ReadClient = Tx;
 /** A Prisma delegate's name: `order`, `orderEvent` … */
 export type ModelName = Uncapitalize<Prisma.ModelName>;

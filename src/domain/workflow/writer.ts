@@ -4,7 +4,7 @@
 //   transaction, an update guarded by the status it was read in (zero rows: someone else won,
 //   a conflict), the event row and the step's own rows → effects after commit, each failure
 //   logged and never failing the command that already happened.
-// Nothing else writes a status column or an event row (tests/integration/one-writer.test.ts).
+// Nothing else writes a status column or an event row (./one-writer.test.ts).
 import { notify, holdersOf, type NotificationMessage } from "@/domain/notifications/notify";
 import { refundVolume, spendVolume } from "@/domain/limits/spend";
 import { db } from "@/server/db/client";

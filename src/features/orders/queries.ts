@@ -133,6 +133,14 @@ export async function publicBoard(actor: Actor, page = 1) {
 }
 export type BoardItem = Awaited<ReturnType<typeof publicBoard>>["items"][number];
 
+/** An event's stored params: a kind and plain values (anything else is left unsaid). */
+function eventParams(value: Prisma.JsonValue): { kind: string; params: Record<string, string | number> } | null {
+  if (!value || typeof value !== "object" || Array.isArray(value) || typeof value.kind !== "string") return null;
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(value)) if (k !== "kind" && (typeof v === "string" || typeof v === "number")) params[k] = v;
+  return { kind: value.kind, params };
+}
+
 /** A command the page offers, with how its button opens (the registry's `button`). */
 export type OrderAction = { command: OrderCommand } & OrderButton;
 
@@ -248,6 +256,8 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
       byRequester: e.actorId === order.requesterId,
       // Ratings are shown to neighbours only as their own; the event's note repeats the comment.
       note: full || e.type !== "RATED" ? text(e.note) : "",
+      // What the system said about the step, as data, for the page to say in the reader's language.
+      says: e.type === "RATED" ? null : eventParams(e.params),
       photos: full ? e.photos.map((p) => p.id) : [],
       at: e.createdAt,
     })),
