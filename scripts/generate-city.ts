@@ -323,8 +323,9 @@ export async function generateCity(databaseUrl: string, options: CityOptions): P
     const START = sqlTimestamp(new Date(now.getTime() - 365 * 86_400_000));
     const H = "interval '1 hour'";
     const D = "interval '1 day'";
-    const ratingNote = (g: string, t: string, f: string, c: string, comment: string) =>
-      `${g} || '/' || ${t} || '/' || ${f} || '/' || ${c} || CASE WHEN ${comment} = '' THEN '' ELSE ' ' || ${comment} END`;
+    // A rating's event: the comment as the note, the scores as params (as the writer stores them).
+    const ratingParams = (g: string, t: string, f: string, c: string) =>
+      `jsonb_build_object('kind', 'rated', 'goal', ${g}, 'timing', ${t}, 'form', ${f}, 'conduct', ${c})`;
     /** Four scores whose lowest is `min`: one dimension at min, the others between min and 5. */
     const dims = (min: string, salt: number) => {
       const at = `floor(${u(salt)} * 4)::int`;
@@ -494,25 +495,25 @@ export async function generateCity(databaseUrl: string, options: CityOptions): P
       ORDER BY i`;
 
     const insertEvents = `
-      INSERT INTO "OrderEvent" (id, "orderId", "actorId", type, "fromStatus", "toStatus", note, "createdAt")
-      SELECT gb.id || '_' || ev.k, gb.id, ev.actor, ev.type::"OrderEventType", ev.f::"OrderStatus", ev.t::"OrderStatus", ev.note, ev.at
+      INSERT INTO "OrderEvent" (id, "orderId", "actorId", type, "fromStatus", "toStatus", note, params, "createdAt")
+      SELECT gb.id || '_' || ev.k, gb.id, ev.actor, ev.type::"OrderEventType", ev.f::"OrderStatus", ev.t::"OrderStatus", ev.note, ev.params, ev.at
         FROM gb CROSS JOIN LATERAL (VALUES
-          (1, placed_by, 'PLACED', NULL, 'PLACED', CASE WHEN on_behalf THEN '代点单' ELSE '' END, h1),
-          (2, requester_id, 'WITHDRAWN', 'PLACED', 'WITHDRAWN', '', h2),
-          (3, worker_id, 'DECLINED', 'PLACED', 'DECLINED', '不属于社区受理范围，已电话告知居民', h3),
-          (4, worker_id, 'MERGED', 'PLACED', 'CLOSED', '与已有点单重复，已合并', h4),
-          (5, worker_id, 'ACCEPTED', 'PLACED', CASE WHEN disp THEN 'ACCEPTED' ELSE 'IN_PROGRESS' END, '', h5),
-          (6, secretary_id, 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', plan, h6),
-          (7, worker_id, 'COMPLETED', 'IN_PROGRESS', 'COMPLETED', done_note, h7),
-          (8, neighbour_id, 'RATED', 'COMPLETED', 'COMPLETED', ${ratingNote("gn", "tn_", "fn", "cn", "commentn")}, h8),
-          (9, requester_id, 'RATED', 'COMPLETED', CASE WHEN poor THEN 'REOPENED' ELSE 'CLOSED' END, ${ratingNote("g1", "t1", "f1", "c1", "comment1")}, h9),
-          (10, NULL, 'CLOSED', 'COMPLETED', 'CLOSED', '超过 7 天未评价，自动完结（未评价）', h10),
-          (11, staff_id, 'FOLLOWED_UP', 'REOPENED', 'REOPENED', '已电话回访居民，了解未解决的原因', h11),
-          (12, staff_id, 'CLOSED', 'REOPENED', 'CLOSED', '回访后居民表示理解，予以完结', h12),
-          (13, staff_id, 'SENT_BACK', 'REOPENED', 'IN_PROGRESS', '回访发现问题未解决，退回网格重新办理', h13),
-          (14, worker_id, 'COMPLETED', 'IN_PROGRESS', 'COMPLETED', '已重新处理，居民确认解决', h14),
-          (15, requester_id, 'RATED', 'COMPLETED', 'CLOSED', ${ratingNote("g2", "t2", "f2", "c2", "comment2")}, h15)
-        ) AS ev(k, actor, type, f, t, note, at)
+          (1, placed_by, 'PLACED', NULL, 'PLACED', '', CASE WHEN on_behalf THEN '{"kind":"placedOnBehalf"}'::jsonb END, h1),
+          (2, requester_id, 'WITHDRAWN', 'PLACED', 'WITHDRAWN', '', NULL::jsonb, h2),
+          (3, worker_id, 'DECLINED', 'PLACED', 'DECLINED', '不属于社区受理范围，已电话告知居民', NULL, h3),
+          (4, worker_id, 'MERGED', 'PLACED', 'CLOSED', '与已有点单重复', NULL, h4),
+          (5, worker_id, 'ACCEPTED', 'PLACED', CASE WHEN disp THEN 'ACCEPTED' ELSE 'IN_PROGRESS' END, '', NULL, h5),
+          (6, secretary_id, 'DISPATCHED', 'ACCEPTED', 'IN_PROGRESS', plan, NULL, h6),
+          (7, worker_id, 'COMPLETED', 'IN_PROGRESS', 'COMPLETED', done_note, NULL, h7),
+          (8, neighbour_id, 'RATED', 'COMPLETED', 'COMPLETED', commentn, ${ratingParams("gn", "tn_", "fn", "cn")}, h8),
+          (9, requester_id, 'RATED', 'COMPLETED', CASE WHEN poor THEN 'REOPENED' ELSE 'CLOSED' END, comment1, ${ratingParams("g1", "t1", "f1", "c1")}, h9),
+          (10, NULL, 'CLOSED', 'COMPLETED', 'CLOSED', '', '{"kind":"closedUnrated","days":7}'::jsonb, h10),
+          (11, staff_id, 'FOLLOWED_UP', 'REOPENED', 'REOPENED', '已电话回访居民，了解未解决的原因', NULL, h11),
+          (12, staff_id, 'CLOSED', 'REOPENED', 'CLOSED', '回访后居民表示理解，予以完结', NULL, h12),
+          (13, staff_id, 'SENT_BACK', 'REOPENED', 'IN_PROGRESS', '回访发现问题未解决，退回网格重新办理', NULL, h13),
+          (14, worker_id, 'COMPLETED', 'IN_PROGRESS', 'COMPLETED', '已重新处理，居民确认解决', NULL, h14),
+          (15, requester_id, 'RATED', 'COMPLETED', 'CLOSED', comment2, ${ratingParams("g2", "t2", "f2", "c2")}, h15)
+        ) AS ev(k, actor, type, f, t, note, params, at)
        WHERE ev.at IS NOT NULL
        ORDER BY ev.at, gb.i, ev.k`;
 

@@ -6,7 +6,7 @@ export type AppErrorCode = "not_found" | "forbidden" | "invalid_input" | "confli
 export class AppError extends Error {
   constructor(
     public readonly code: AppErrorCode,
-    /** A key of the "errors" messages, or (for uploads) a ready Chinese sentence. */
+    /** A key of the "errors" messages. */
     message?: string,
     public readonly params: Record<string, string | number> = {},
   ) {

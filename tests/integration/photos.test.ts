@@ -98,21 +98,21 @@ describe("storing an uploaded photo", () => {
     const actor = await makeActor();
     const files = await storedFiles();
     const html = Buffer.from('<html><body><script>alert("x")</script></body></html>');
-    expect((await refusal(storePhoto(actor, html))).message).toBe("只能上传 JPG、PNG、WebP 或 HEIC 格式的照片。");
+    expect((await refusal(storePhoto(actor, html))).message).toBe("photoUnsupported");
     expect((await refusal(storePhoto(actor, Buffer.from("just some text, saved as photo.png")))).message).toBe(
-      "只能上传 JPG、PNG、WebP 或 HEIC 格式的照片。",
+      "photoUnsupported",
     );
     const svg = Buffer.from(
       '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
     );
-    expect((await refusal(storePhoto(actor, svg))).message).toBe("只能上传 JPG、PNG、WebP 或 HEIC 格式的照片。");
+    expect((await refusal(storePhoto(actor, svg))).message).toBe("photoUnsupported");
     const gif = await sharp({ create: { width: 2, height: 2, channels: 3, background: "#000" } }).gif().toBuffer();
-    expect((await refusal(storePhoto(actor, gif))).message).toBe("只能上传 JPG、PNG、WebP 或 HEIC 格式的照片。");
+    expect((await refusal(storePhoto(actor, gif))).message).toBe("photoUnsupported");
     // A real PNG header cut off in the middle of its pixel data sniffs as PNG but does not decode.
     const noise = crypto.randomBytes(64 * 64 * 3);
     const whole = await sharp(noise, { raw: { width: 64, height: 64, channels: 3 } }).png().toBuffer();
     const broken = whole.subarray(0, Math.floor(whole.length / 2));
-    expect((await refusal(storePhoto(actor, broken))).message).toBe("无法识别这张照片，请换一张。");
+    expect((await refusal(storePhoto(actor, broken))).message).toBe("photoUndecodable");
     expect(await storedFiles()).toEqual(files);
     expect(await db.orderPhoto.count({ where: { uploaderId: actor.userId } })).toBe(0);
   });
@@ -121,7 +121,7 @@ describe("storing an uploaded photo", () => {
     const actor = await makeActor();
     const jpeg = await phonePhoto();
     const huge = Buffer.concat([jpeg, Buffer.alloc(11 * 1024 * 1024 - jpeg.length)]);
-    expect((await refusal(storePhoto(actor, huge))).message).toBe("照片不能超过 10 MB。");
+    expect((await refusal(storePhoto(actor, huge))).message).toBe("photoTooLarge");
   });
 
   it("refuses a 20000 × 20000 pixel flood without decoding it, and stores nothing", async () => {
@@ -131,7 +131,7 @@ describe("storing an uploaded photo", () => {
     expect(flood.length).toBeLessThan(200);
     expect(await sharp(flood, { limitInputPixels: false }).metadata()).toMatchObject({ format: "png", width: 20_000, height: 20_000 });
     const started = Date.now();
-    expect((await refusal(storePhoto(actor, flood))).message).toBe("照片尺寸过大，请压缩后再上传。");
+    expect((await refusal(storePhoto(actor, flood))).message).toBe("photoTooManyPixels");
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(await storedFiles()).toEqual(files);
     expect(await db.orderPhoto.count({ where: { uploaderId: actor.userId } })).toBe(0);
@@ -150,7 +150,7 @@ describe("storing an uploaded photo", () => {
       })),
     });
     const files = await storedFiles();
-    expect((await refusal(storePhoto(actor, await phonePhoto()))).message).toBe("未使用的照片太多，请先提交或稍后再试。");
+    expect((await refusal(storePhoto(actor, await phonePhoto()))).message).toBe("photoTooManyUnattached");
     expect(await storedFiles()).toEqual(files);
   });
 

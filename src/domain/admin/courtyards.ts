@@ -1,9 +1,11 @@
 // Courtyards (小区/院落): created in a grid, edited, moved to another grid of the same
 // community (taking the responsibility for their open orders along, with a timeline event
 // on each), deactivated once no open order waits on them.
-import { holdersOf, notify } from "@/domain/notifications/notify";
 import { z } from "zod";
 import { openStatuses } from "@/domain/orders/machine";
+import { orderProcess } from "@/domain/orders/process";
+import { systemActor } from "@/domain/workflow/types";
+import { runCommandIn } from "@/domain/workflow/writer";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
@@ -70,8 +72,6 @@ export function openOrdersMoving(courtyardId: string, gridId: string) {
   return db.order.count({ where: { courtyardId, gridId, status: open } });
 }
 
-export const moveNote = (from: string, to: string) => `院落调整网格：从 ${from} 到 ${to}`;
-
 export async function moveCourtyard(actor: Actor, id: string, input: unknown) {
   const { gridId } = moveInput.parse(input);
   const courtyard = await loadCourtyard(actor, id);
@@ -89,25 +89,19 @@ export async function moveCourtyard(actor: Actor, id: string, input: unknown) {
     db.$transaction(async (tx) => {
       const { count } = await tx.courtyard.updateMany({ where: { id, gridId: from.id }, data: { gridId: target.id } });
       if (count === 0) throw staleRecord();
-      // Guarded by the grid the order was in: a worker racing to act on it in the old grid
-      // loses (run-command's update is guarded by gridId too).
-      const orders = await tx.order.updateManyAndReturn({
-        where: { courtyardId: id, gridId: from.id, status: open },
-        data: { gridId: target.id },
-        select: { id: true, number: true, title: true, status: true },
-      });
-      if (orders.length) {
-        await tx.orderEvent.createMany({
-          data: orders.map((o) => ({
-            orderId: o.id,
-            actorId: actor.userId,
-            type: "TRANSFERRED" as const,
-            fromStatus: o.status,
-            toStatus: o.status,
-            note: moveNote(from.name, target.name),
-          })),
-        });
+      // Each open order the old grid holds goes along, as a step of the order run by the
+      // system for the administrator: a worker racing to act on it in the old grid loses
+      // (the step's update is guarded by status and grid), and one that changed meanwhile stays.
+      const moving = await tx.order.findMany({ where: { courtyardId: id, gridId: from.id, status: open }, select: { id: true } });
+      const after: (() => Promise<void>)[] = [];
+      for (const order of moving) {
+        try {
+          after.push(await runCommandIn(tx, orderProcess, systemActor(actor.userId), order.id, "moveWithCourtyard", { gridId: target.id, fromGrid: from.name, toGrid: target.name }));
+        } catch (error) {
+          if (!(error instanceof AppError && error.code === "conflict")) throw error;
+        }
       }
+      const orders = { length: after.length, after };
       await recordAudit(tx, actor, {
         action: "courtyard.move",
         entityType: "courtyard",
@@ -121,14 +115,7 @@ export async function moveCourtyard(actor: Actor, id: string, input: unknown) {
   );
 
   // After commit: the new grid's workers hear of the orders that are now theirs.
-  if (moved.length) {
-    const workers = await holdersOf("GRID_WORKER", { gridId: target.id });
-    await notify(
-      moved.flatMap((o) =>
-        workers.map((userId) => ({ userId, orderId: o.id, kind: "transferredIn" as const, params: { number: o.number, title: o.title } })),
-      ),
-    );
-  }
+  for (const told of moved.after) await told();
   return { id, movedOrders: moved.length };
 }
 

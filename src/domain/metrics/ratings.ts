@@ -187,12 +187,6 @@ export async function* ratingBatches(actor: Actor, filters: RatingFilters, optio
   }
 }
 
-/** How many ratings the filters match (for an export's "only the first N" note). */
-export async function countRatings(actor: Actor, filters: RatingFilters): Promise<number> {
-  const ids = await visibleCommunityIds(actor);
-  return ids.length === 0 ? 0 : db.orderRating.count({ where: ratingWhere(ids, filters) });
-}
-
 export type RatingStats = RatingAverages & { poor: number; neutral: number; satisfied: number; requester: number };
 
 /** Counts by score band and averages of the ratings given in [from, to), for the monthly report. */

@@ -1,257 +1,56 @@
-// The commands of the loop after placing: accept, decline, transfer, merge, withdraw, add
-// information, dispatch, meeting, progress, complete, rate, follow up. Each is a thin spec
-// for runCommand (./run-command.ts), the single writer of Order.status.
+// The order's commands as functions, for the server action, housekeeping and tests: each is
+// one row of the registry (./registry.ts) run by the one writer (src/domain/workflow/writer.ts).
 import { addDays } from "date-fns";
-import { holdersOf, notify, type NotificationMessage } from "@/domain/notifications/notify";
+import { refundVolume, spendVolume } from "@/domain/limits/spend";
+import { systemActor, type AnyActor } from "@/domain/workflow/types";
+import { runCommand } from "@/domain/workflow/writer";
+import type { OrderStatus } from "@/generated/prisma/enums";
 import { can, type Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { AppError, isUniqueViolation, notFoundError } from "@/server/errors";
 import { publicBoardWhere } from "./board";
-import { refundVolume, spendVolume } from "@/domain/limits/spend";
 import { isOpen } from "./machine";
-import { runCommand, type LoadedOrder } from "./run-command";
-import { orderLocation, orderScope } from "./scope";
-import {
-  dispatchSchema,
-  isPoorRating,
-  isSatisfied,
-  mergeSchema,
-  noteSchema,
-  ratingSchema,
-  requiredNoteSchema,
-  transferSchema,
-  type DispatchInput,
-  type RatingInput,
-} from "./schemas";
+import { orderProcess } from "./process";
+import type { OrderCommand } from "./registry";
+import type { DispatchInput, RatingInput } from "./schemas";
+import { orderLocation } from "./scope";
 
-/** Days staff have to follow up a poor rating (local rules: 5–15 working days). */
-export const FOLLOW_UP_DAYS = 5;
+export type CommandResult = { id: string; number: number; status: OrderStatus };
 
-const toUsers = (userIds: string[], order: LoadedOrder, kind: NotificationMessage["kind"]): NotificationMessage[] =>
-  userIds.map((userId) => ({ userId, orderId: order.id, kind, params: { number: order.number, title: order.title } }));
-
-export function acceptOrder(actor: Actor, orderId: string) {
-  return runCommand(actor, orderId, {
-    command: "accept",
-    operation: "order.accept",
-    patch: (order, to, now) => ({
-      acceptedAt: now,
-      acceptedById: actor.userId,
-      respondedAt: order.respondedAt ?? now,
-      dueAt: order.resolutionDueAt,
-    }),
-    recipients: async (order, to) =>
-      to === "ACCEPTED" ? toUsers(await holdersOf("BRANCH_SECRETARY", { courtyardId: order.courtyardId }), order, "awaitingDispatch") : [],
-  });
+/** Runs a command of the order registry by name (the server action posts the name). */
+export async function runOrderCommand(actor: AnyActor, orderId: string, name: OrderCommand, input: unknown): Promise<CommandResult> {
+  const { id, status, record } = await runCommand(orderProcess, actor, orderId, name, input);
+  return { id, number: record.number, status: status as OrderStatus };
 }
 
-export function declineOrder(actor: Actor, orderId: string, raw: { note: string }) {
-  const { note } = requiredNoteSchema("reasonRequired").parse(raw);
-  return runCommand(actor, orderId, {
-    command: "decline",
-    operation: "order.accept",
-    note,
-    patch: (o, t, now) => ({ closedAt: now, respondedAt: o.respondedAt ?? now }),
-  });
+type Note = { note: string };
+type NotePhotos = { note: string; photoIds?: string[] };
+
+export const acceptOrder = (actor: Actor, orderId: string) => runOrderCommand(actor, orderId, "accept", {});
+export const declineOrder = (actor: Actor, orderId: string, input: Note) => runOrderCommand(actor, orderId, "decline", input);
+export const transferOrder = (actor: Actor, orderId: string, input: { gridId: string; note: string }) => runOrderCommand(actor, orderId, "transfer", input);
+export const mergeOrder = (actor: Actor, orderId: string, input: { targetNumber: number | string; note?: string }) => runOrderCommand(actor, orderId, "merge", input);
+export const withdrawOrder = (actor: Actor, orderId: string, input: { note?: string } = {}) => runOrderCommand(actor, orderId, "withdraw", { note: input.note ?? "" });
+export const addInformation = (actor: Actor, orderId: string, input: NotePhotos) => runOrderCommand(actor, orderId, "addInfo", input);
+export const dispatchOrder = (actor: Actor, orderId: string, input: DispatchInput) => runOrderCommand(actor, orderId, "dispatch", input);
+export const requestMeeting = (actor: Actor, orderId: string, input: Note) => runOrderCommand(actor, orderId, "requestMeeting", input);
+export const recordProgress = (actor: Actor, orderId: string, input: NotePhotos) => runOrderCommand(actor, orderId, "progress", input);
+export const completeOrder = (actor: Actor, orderId: string, input: NotePhotos) => runOrderCommand(actor, orderId, "complete", input);
+export const recordFollowUp = (actor: Actor, orderId: string, input: Note) => runOrderCommand(actor, orderId, "followUp", input);
+export const closeAfterFollowUp = (actor: Actor, orderId: string, input: Note) => runOrderCommand(actor, orderId, "close", input);
+export const sendBackToGrid = (actor: Actor, orderId: string, input: Note) => runOrderCommand(actor, orderId, "sendBack", input);
+/** Staff take a public post off the board, saying why; neighbours no longer read it. */
+export const hideFromBoard = (actor: Actor, orderId: string, input: Note) => runOrderCommand(actor, orderId, "hideFromBoard", input);
+/** Staff put a hidden post back on the board. */
+export const restoreToBoard = (actor: Actor, orderId: string, input: Note) => runOrderCommand(actor, orderId, "restoreToBoard", input);
+
+/** The requester rates their own order; anyone else rates a neighbour's public one. */
+export async function rateOrder(actor: Actor, orderId: string, input: RatingInput) {
+  const own = await db.order.count({ where: { id: orderId, requesterId: actor.userId } });
+  return runOrderCommand(actor, orderId, own ? "rate" : "rateAsNeighbour", input);
 }
 
-export async function transferOrder(actor: Actor, orderId: string, raw: { gridId: string; note: string }) {
-  const { gridId, note } = transferSchema.parse(raw);
-  let targetName = "";
-  return runCommand(actor, orderId, {
-    command: "transfer",
-    operation: "order.accept",
-    check: async (order) => {
-      const target = await db.grid.findFirst({ where: { id: gridId, communityId: order.communityId, active: true }, select: { name: true } });
-      if (!target || gridId === order.gridId) throw new AppError("invalid_input", "transferTargetInvalid");
-      targetName = target.name;
-    },
-    note: () => `转派至${targetName}：${note}`,
-    patch: () => ({ gridId }),
-    recipients: async (order) => toUsers(await holdersOf("GRID_WORKER", { gridId }), order, "transferredIn"),
-  });
-}
-
-export async function mergeOrder(actor: Actor, orderId: string, raw: { targetNumber: number | string; note?: string }) {
-  const { targetNumber, note } = mergeSchema.parse(raw);
-  let target: { id: string; number: number } | null = null;
-  return runCommand(actor, orderId, {
-    command: "merge",
-    operation: "order.accept",
-    check: async (order) => {
-      target = await db.order.findFirst({
-        where: { AND: [{ number: targetNumber, communityId: order.communityId, status: { in: ["PLACED", "ACCEPTED", "IN_PROGRESS", "REOPENED"] } }, orderScope(actor, "order.view")] },
-        select: { id: true, number: true },
-      });
-      if (!target || target.id === order.id) throw new AppError("invalid_input", "mergeTargetInvalid");
-    },
-    note: () => `与 #${target!.number} 重复，已合并${note ? `：${note}` : ""}`,
-    patch: (o, to, now) => ({ mergedIntoId: target!.id, closeReason: "MERGED", closedAt: now, respondedAt: o.respondedAt ?? now }),
-    requesterMessage: (o) => ({ userId: o.requesterId, orderId: o.id, kind: "merged", params: { number: o.number, title: o.title, target: target!.number } }),
-  });
-}
-
-export async function withdrawOrder(actor: Actor, orderId: string, raw: { note?: string } = {}) {
-  const { note } = noteSchema.parse({ note: raw.note ?? "" });
-  return runCommand(actor, orderId, {
-    command: "withdraw",
-    operation: "order.manageOwn",
-    requesterOnly: true,
-    note,
-    patch: (o, t, now) => ({ closedAt: now }),
-    recipients: async (order) => toUsers(await holdersOf("GRID_WORKER", { gridId: order.gridId }), order, "statusChanged"),
-  });
-}
-
-export async function addInformation(actor: Actor, orderId: string, raw: { note: string; photoIds?: string[] }) {
-  const { note, photoIds } = requiredNoteSchema("noteRequired").parse(raw);
-  return runCommand(actor, orderId, {
-    command: "addInfo",
-    operation: "order.manageOwn",
-    requesterOnly: true,
-    note,
-    photoIds,
-  });
-}
-
-const assignable = (kind: "GRID_WORKER" | "VOLUNTEER", communityId: string) =>
-  kind === "GRID_WORKER" ? { role: "GRID_WORKER" as const, grid: { communityId } } : { role: "VOLUNTEER" as const, communityId };
-
-export async function dispatchOrder(actor: Actor, orderId: string, raw: DispatchInput) {
-  const input = dispatchSchema.parse(raw);
-  if (input.dueAt.getTime() <= Date.now()) throw new AppError("invalid_input", "dueDateInPast");
-  let assignees: { kind: string; userId?: string; name: string }[] = [];
-  let alreadyAssigned = new Set<string>();
-  return runCommand(actor, orderId, {
-    command: "dispatch",
-    operation: "order.dispatch",
-    note: input.plan,
-    check: async (order) => {
-      // Grid workers and registered volunteers of the order's community, by id: anyone else
-      // (a resident, another community's volunteer, an unknown id) gets the same answer.
-      assignees = await Promise.all(
-        input.assignees.map(async (a) => {
-          if (a.kind === "OUTSIDE") return { kind: a.kind, name: a.name };
-          const user = await db.user.findFirst({
-            where: { id: a.userId, disabledAt: null, roles: { some: assignable(a.kind, order.communityId) } },
-            select: { id: true, name: true },
-          });
-          if (!user) throw new AppError("invalid_input", "assigneeInvalid");
-          return { kind: a.kind, userId: user.id, name: user.name };
-        }),
-      );
-      const previous = await db.orderDispatch.findFirst({ where: { orderId: order.id }, orderBy: { createdAt: "desc" }, select: { assignees: true } });
-      alreadyAssigned = new Set(((previous?.assignees ?? []) as { userId?: string }[]).flatMap((a) => (a.userId ? [a.userId] : [])));
-    },
-    patch: () => ({ dueAt: input.dueAt, awaitingMeeting: false }),
-    write: async (tx, order, eventId, now) => {
-      await tx.orderDispatch.create({ data: { orderId: order.id, plan: input.plan, assignees, dueAt: input.dueAt, createdById: actor.userId, createdAt: now } });
-    },
-    // Told once, when a saved dispatch first names them; a new plan with the same people is no news.
-    recipients: async (order) => toUsers(assignees.flatMap((a) => (a.userId && !alreadyAssigned.has(a.userId) ? [a.userId] : [])), order, "assigned"),
-  });
-}
-
-export async function requestMeeting(actor: Actor, orderId: string, raw: { note: string }) {
-  const { note } = requiredNoteSchema("noteRequired").parse(raw);
-  return runCommand(actor, orderId, { command: "requestMeeting", operation: "order.dispatch", note, patch: () => ({ awaitingMeeting: true }) });
-}
-
-export async function recordProgress(actor: Actor, orderId: string, raw: { note: string; photoIds?: string[] }) {
-  const { note, photoIds } = requiredNoteSchema("noteRequired").parse(raw);
-  return runCommand(actor, orderId, { command: "progress", operation: "order.progress", note, photoIds });
-}
-
-export async function completeOrder(actor: Actor, orderId: string, raw: { note: string; photoIds?: string[] }) {
-  const { note, photoIds } = requiredNoteSchema("completionNoteRequired").parse(raw);
-  return runCommand(actor, orderId, {
-    command: "complete",
-    operation: "order.complete",
-    note,
-    photoIds,
-    patch: (o, t, now) => ({ completedAt: now, firstCompletedAt: o.firstCompletedAt ?? now, completions: { increment: 1 } }),
-  });
-}
-
-function ratingNote(r: { goal: number; timing: number; form: number; conduct: number; comment: string }) {
-  return `${r.goal}/${r.timing}/${r.form}/${r.conduct}${r.comment ? ` ${r.comment}` : ""}`;
-}
-
-export async function rateOrder(actor: Actor, orderId: string, raw: RatingInput) {
-  const rating = ratingSchema.parse(raw);
-  const poor = isPoorRating(rating);
-  const visibleWhere = { OR: [orderScope(actor, "order.view"), publicBoardWhere(actor)] };
-  const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, visibleWhere] }, select: { requesterId: true, completions: true } });
-  if (!order) throw notFoundError();
-  const asRequester = order.requesterId === actor.userId;
-  // Counted once the command's own checks pass: a refused call spends nothing.
-  let spent = false;
-  try {
-    return await runCommand(actor, orderId, {
-      command: asRequester ? "rate" : "rateAsNeighbour",
-      operation: asRequester ? "order.manageOwn" : "order.board",
-      requesterOnly: asRequester,
-      visibleWhere,
-      note: ratingNote(rating),
-      context: () => ({ poorRating: poor }),
-      check: async () => {
-        await spendVolume(actor.userId, "rateHour");
-        spent = true;
-      },
-      patch: (o, to, now) => ({
-        ...(asRequester ? { satisfied: isSatisfied(rating) } : {}),
-        ...(to === "CLOSED" && asRequester ? { closedAt: now, closeReason: "RATED" as const } : {}),
-        ...(to === "REOPENED" ? { dueAt: addDays(now, FOLLOW_UP_DAYS) } : {}),
-      }),
-      write: async (tx, o, eventId, now) => {
-        await tx.orderRating.create({
-          data: {
-            orderId,
-            raterId: actor.userId,
-            isRequester: asRequester,
-            round: Math.max(order.completions, 1),
-            ...rating,
-            minScore: Math.min(rating.goal, rating.timing, rating.form, rating.conduct),
-            createdAt: now,
-            communityId: o.communityId,
-            gridId: o.gridId,
-            courtyardId: o.courtyardId,
-            categoryId: o.categoryId,
-          },
-        });
-      },
-      recipients: async (o, to) =>
-        to === "REOPENED" && asRequester ? toUsers(await holdersOf("STAFF", { communityId: o.communityId }), o, "poorRating") : [],
-    });
-  } catch (error) {
-    if (spent) await refundVolume(actor.userId, "rateHour");
-    if (isUniqueViolation(error)) throw new AppError("conflict", "alreadyRated");
-    throw error;
-  }
-}
-
-export async function recordFollowUp(actor: Actor, orderId: string, raw: { note: string }) {
-  const { note } = requiredNoteSchema("noteRequired").parse(raw);
-  return runCommand(actor, orderId, { command: "followUp", operation: "order.followUp", note });
-}
-
-export async function closeAfterFollowUp(actor: Actor, orderId: string, raw: { note: string }) {
-  const { note } = requiredNoteSchema("noteRequired").parse(raw);
-  return runCommand(actor, orderId, { command: "close", operation: "order.followUp", note, patch: (o, t, now) => ({ closedAt: now, closeReason: "FOLLOWED_UP" }) });
-}
-
-export async function sendBackToGrid(actor: Actor, orderId: string, raw: { note: string }) {
-  const { note } = requiredNoteSchema("noteRequired").parse(raw);
-  return runCommand(actor, orderId, {
-    command: "sendBack",
-    operation: "order.followUp",
-    note,
-    patch: (o, t, now) => ({ dueAt: addDays(now, o.category.resolutionDays), completedAt: null }),
-    recipients: async (order) => toUsers(await holdersOf("GRID_WORKER", { gridId: order.gridId }), order, "sentBack"),
-  });
-}
-
-/** 同需: another resident of the courtyard says "me too", once. */
+/** 同需: another resident of the courtyard says "me too", once. Not a step of the order. */
 export async function addMeToo(actor: Actor, orderId: string) {
   const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, publicBoardWhere(actor)] }, select: { id: true, status: true, courtyardId: true, communityId: true, gridId: true } });
   if (!order || !can(actor, "order.board", orderLocation(order))) throw notFoundError();
@@ -269,29 +68,21 @@ export async function addMeToo(actor: Actor, orderId: string) {
   }
 }
 
-/** Orders completed more than `days` ago and never rated close as 未评价 (never "satisfied"). */
+/**
+ * Orders completed more than `days` ago and never rated close as 未评价, by the system. Several
+ * processes may run this at once: the guarded update lets one of them close each order.
+ */
 export async function closeUnratedOrders(days: number, now = new Date()): Promise<number> {
-  const stale = await db.order.findMany({
-    where: { status: "COMPLETED", completedAt: { lt: addDays(now, -days) } },
-    select: { id: true, number: true, title: true, requesterId: true },
-    take: 500,
-  });
+  const stale = await db.order.findMany({ where: { status: "COMPLETED", completedAt: { lt: addDays(now, -days) } }, select: { id: true }, take: 500 });
   let closed = 0;
-  for (const order of stale) {
-    const done = await db.$transaction(async (tx) => {
-      const { count } = await tx.order.updateMany({
-        where: { id: order.id, status: "COMPLETED" },
-        data: { status: "CLOSED", closeReason: "UNRATED", closedAt: now },
-      });
-      if (count === 0) return false;
-      await tx.orderEvent.create({
-        data: { orderId: order.id, type: "CLOSED", fromStatus: "COMPLETED", toStatus: "CLOSED", note: `超过 ${days} 天未评价，自动完结（未评价）`, createdAt: now },
-      });
-      return true;
-    });
-    if (done) {
+  for (const { id } of stale) {
+    try {
+      await runOrderCommand(systemActor(), id, "autoClose", { days });
       closed++;
-      await notify([{ userId: order.requesterId, orderId: order.id, kind: "statusChanged", params: { number: order.number, title: order.title, status: "CLOSED" } }]);
+    } catch (error) {
+      // Rated or closed meanwhile (or by another process): nothing left to do for this one.
+      if (error instanceof AppError && (error.code === "conflict" || error.code === "not_found")) continue;
+      throw error;
     }
   }
   return closed;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentDueAt, deadlines, overdue } from "./deadlines";
+import { deadlines, dueAfter, FOLLOW_UP_DAYS, overdue } from "./deadlines";
 
 const placed = new Date("2026-11-23T09:30:00+08:00");
 
@@ -17,11 +17,18 @@ describe("order time limits", () => {
   });
 
   it("the current deadline is the response limit while placed, then the plan's or the resolution limit", () => {
-    const d = deadlines(placed, { responseHours: 4, resolutionDays: 5 });
-    expect(currentDueAt("PLACED", d)).toEqual(d.responseDueAt);
-    expect(currentDueAt("IN_PROGRESS", d)).toEqual(d.resolutionDueAt);
+    const d = { ...deadlines(placed, { responseHours: 4, resolutionDays: 5 }), resolutionDays: 5 };
+    expect(dueAfter({ step: "placed" }, d, placed)).toEqual(d.responseDueAt);
+    expect(dueAfter({ step: "accepted" }, d, placed)).toEqual(d.resolutionDueAt);
     const plan = new Date("2026-11-25T00:00:00Z");
-    expect(currentDueAt("IN_PROGRESS", { ...d, planDueAt: plan })).toEqual(plan);
+    expect(dueAfter({ step: "dispatched", planDueAt: plan }, d, placed)).toEqual(plan);
+  });
+
+  it("a poor rating gives staff the follow-up limit; a send-back gives the grid a fresh resolution limit", () => {
+    const d = { ...deadlines(placed, { responseHours: 4, resolutionDays: 5 }), resolutionDays: 5 };
+    const now = new Date("2026-12-01T08:00:00Z");
+    expect(dueAfter({ step: "reopened" }, d, now).toISOString()).toBe(`2026-12-0${1 + FOLLOW_UP_DAYS}T08:00:00.000Z`);
+    expect(dueAfter({ step: "sentBack" }, d, now).toISOString()).toBe("2026-12-06T08:00:00.000Z");
   });
 
   it("flags lateness only for orders still waiting on work", () => {

@@ -1,8 +1,12 @@
-// Time limits from the category: hours to accept, days to complete.
+// Time limits from the category (hours to accept, days to complete) and the one rule for
+// Order.dueAt, the deadline that matters now, which every step that moves the clock asks.
 import { addDays, addHours } from "date-fns";
 import type { OrderStatus } from "@/generated/prisma/enums";
 
 export type Limits = { responseHours: number; resolutionDays: number };
+
+/** Days staff have to follow up a poor rating (local rules: 5–15 working days). */
+export const FOLLOW_UP_DAYS = 5;
 
 export function deadlines(placedAt: Date, limits: Limits) {
   return {
@@ -11,13 +15,32 @@ export function deadlines(placedAt: Date, limits: Limits) {
   };
 }
 
-/** The deadline that matters in a status: response while placed, completion while handled. */
-export function currentDueAt(
-  status: OrderStatus,
-  order: { responseDueAt: Date; resolutionDueAt: Date; planDueAt?: Date | null },
-): Date {
-  if (status === "PLACED") return order.responseDueAt;
-  return order.planDueAt ?? order.resolutionDueAt;
+/** The steps that set a new deadline; every other step leaves dueAt as it is. */
+export type Clock =
+  | { step: "placed" }
+  | { step: "accepted" }
+  | { step: "dispatched"; planDueAt: Date }
+  | { step: "reopened" }
+  | { step: "sentBack" };
+
+/**
+ * The deadline that matters after a step: the response limit while placed, the resolution
+ * limit once accepted, the dispatch plan's date once planned, the follow-up limit after a
+ * poor rating, and a fresh resolution limit when staff send the order back to the grid.
+ */
+export function dueAfter(clock: Clock, order: { responseDueAt: Date; resolutionDueAt: Date; resolutionDays: number }, now: Date): Date {
+  switch (clock.step) {
+    case "placed":
+      return order.responseDueAt;
+    case "accepted":
+      return order.resolutionDueAt;
+    case "dispatched":
+      return clock.planDueAt;
+    case "reopened":
+      return addDays(now, FOLLOW_UP_DAYS);
+    case "sentBack":
+      return addDays(now, order.resolutionDays);
+  }
 }
 
 export type Overdue = "response" | "resolution" | null;

@@ -9,8 +9,10 @@ import { db } from "@/server/db/client";
 import { AppError, isUniqueViolation, notFoundError } from "@/server/errors";
 import { refundVolume, spendVolume } from "@/domain/limits/spend";
 import type { VolumeLimit } from "@/domain/limits/volume-limits";
-import { deadlines } from "./deadlines";
-import { attachPhotos } from "./run-command";
+import { createRecord } from "@/domain/workflow/writer";
+import { deadlines, dueAfter } from "./deadlines";
+import { orderProcess } from "./process";
+import { attachPhotos } from "./registry";
 import { placeOrderSchema, type PlaceOrderInput } from "./schemas";
 
 export type PlacedOrder = { id: string; number: number; duplicate: boolean };
@@ -77,33 +79,36 @@ export async function placeOrder(actor: Actor, raw: PlaceOrderInput): Promise<Pl
   let order: { id: string; number: number };
   try {
     order = await db.$transaction(async (tx) => {
-      const created = await tx.order.create({
-        data: {
-          categoryId: category.id,
-          courtyardId: courtyard.id,
-          buildingId: home.buildingId,
-          gridId: courtyard.gridId,
-          communityId: courtyard.grid.communityId,
-          requesterId,
-          placedById: actor.userId,
-          title: input.title,
-          description: input.description,
-          isPublic: input.isPublic,
-          contactPreference: input.contactPreference,
-          status: "PLACED",
-          ...due,
-          dueAt: due.responseDueAt,
-          idempotencyKey,
-          payloadHash: hash,
-          createdAt: now,
+      const created = await createRecord(
+        tx,
+        orderProcess,
+        actor,
+        {
+          data: {
+            categoryId: category.id,
+            courtyardId: courtyard.id,
+            buildingId: home.buildingId,
+            gridId: courtyard.gridId,
+            communityId: courtyard.grid.communityId,
+            requesterId,
+            placedById: actor.userId,
+            title: input.title,
+            description: input.description,
+            isPublic: input.isPublic,
+            contactPreference: input.contactPreference,
+            status: "PLACED",
+            ...due,
+            dueAt: dueAfter({ step: "placed" }, { ...due, resolutionDays: category.resolutionDays }, now),
+            idempotencyKey,
+            payloadHash: hash,
+          },
+          select: { number: true },
+          now,
         },
-        select: { id: true, number: true },
-      });
-      const event = await tx.orderEvent.create({
-        data: { orderId: created.id, actorId: actor.userId, type: "PLACED", toStatus: "PLACED", createdAt: now, note: onBehalf ? "代点单" : "" },
-      });
-      await attachPhotos(tx, actor, input.photoIds, created.id, event.id);
-      return created;
+        { type: "PLACED", params: onBehalf ? { kind: "placedOnBehalf" } : null },
+      );
+      await attachPhotos(tx, actor, input.photoIds, created.id, created.eventId);
+      return { id: created.id, number: created.number as number };
     });
   } catch (error) {
     await refundVolume(actor.userId, ...limits);

@@ -2,24 +2,9 @@
 // Thin server actions over the order domain. Each one is reachable by a direct POST, so
 // each goes through runAction (signed-in actor) and a domain function (scope, table, race).
 import { revalidatePath } from "next/cache";
-import {
-  acceptOrder,
-  addInformation,
-  addMeToo,
-  closeAfterFollowUp,
-  completeOrder,
-  declineOrder,
-  dispatchOrder,
-  mergeOrder,
-  rateOrder,
-  recordFollowUp,
-  recordProgress,
-  requestMeeting,
-  sendBackToGrid,
-  transferOrder,
-  withdrawOrder,
-} from "@/domain/orders/commands";
-import { hideFromBoard, restoreToBoard } from "@/domain/orders/board";
+import { addMeToo, runOrderCommand } from "@/domain/orders/commands";
+import { orderCommands, type OrderCommand } from "@/domain/orders/registry";
+import { postedCommands } from "@/domain/workflow/table";
 import { placeOrder } from "@/domain/orders/place-order";
 import { searchVolunteers, type VolunteerOption } from "@/domain/orders/volunteers";
 import { invalidCall, isFormInput, runAction, type ActionResult } from "@/server/action";
@@ -55,63 +40,21 @@ export async function placeOrderAction(_previous: PlaceOrderState, form: FormDat
 
 export type OrderActionState = ActionResult<{ status: string }> | null;
 
-/** One entry point for the commands on an order page; `command` picks the domain function. */
+const posted: readonly string[] = postedCommands({ commands: orderCommands });
+
+/**
+ * One entry point for the commands on an order page: `command` names a row of the order
+ * registry, whose form reader and schema take the rest of the form.
+ */
 export async function orderCommandAction(_previous: OrderActionState, form: FormData): Promise<OrderActionState> {
   if (!isFormInput(form)) return invalidCall();
   const orderId = text(form, "orderId");
   const command = text(form, "command");
-  const note = text(form, "note");
-  const photoIds = list(form, "photoIds");
   const result = await runAction(async (actor) => {
-    switch (command) {
-      case "accept":
-        return acceptOrder(actor, orderId);
-      case "decline":
-        return declineOrder(actor, orderId, { note });
-      case "transfer":
-        return transferOrder(actor, orderId, { gridId: text(form, "gridId"), note });
-      case "merge":
-        return mergeOrder(actor, orderId, { targetNumber: text(form, "targetNumber"), note });
-      case "withdraw":
-        return withdrawOrder(actor, orderId, { note });
-      case "addInfo":
-        return addInformation(actor, orderId, { note, photoIds });
-      case "dispatch": {
-        const assignees = [
-          ...list(form, "workerIds").map((userId) => ({ kind: "GRID_WORKER" as const, userId })),
-          ...list(form, "volunteerIds").map((userId) => ({ kind: "VOLUNTEER" as const, userId })),
-          ...list(form, "outsideNames").map((name) => ({ kind: "OUTSIDE" as const, name })),
-        ];
-        return dispatchOrder(actor, orderId, { plan: text(form, "plan"), assignees, dueAt: text(form, "dueAt") });
-      }
-      case "requestMeeting":
-        return requestMeeting(actor, orderId, { note });
-      case "progress":
-        return recordProgress(actor, orderId, { note, photoIds });
-      case "complete":
-        return completeOrder(actor, orderId, { note, photoIds });
-      case "rate":
-      case "rateAsNeighbour":
-        return rateOrder(actor, orderId, {
-          goal: text(form, "goal"),
-          timing: text(form, "timing"),
-          form: text(form, "form"),
-          conduct: text(form, "conduct"),
-          comment: text(form, "comment"),
-        });
-      case "followUp":
-        return recordFollowUp(actor, orderId, { note });
-      case "close":
-        return closeAfterFollowUp(actor, orderId, { note });
-      case "sendBack":
-        return sendBackToGrid(actor, orderId, { note });
-      case "hideFromBoard":
-        return hideFromBoard(actor, orderId, { note });
-      case "restoreToBoard":
-        return restoreToBoard(actor, orderId, { note });
-      default:
-        throw new AppError("invalid_input", "invalidInput");
-    }
+    if (!posted.includes(command)) throw new AppError("invalid_input", "invalidInput");
+    const name = command as OrderCommand;
+    const input = orderCommands[name].form?.({ text: (n) => text(form, n), list: (n) => list(form, n) }) ?? {};
+    return runOrderCommand(actor, orderId, name, input);
   });
   if (result.ok) refresh(orderId);
   return result.ok ? { ok: true, data: { status: result.data.status } } : result;

@@ -3,11 +3,14 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import { asPublished, boardWhere, openableWhere } from "@/domain/orders/board";
 import { overdue } from "@/domain/orders/deadlines";
-import { isOpen, openStatuses, transition, type OrderCommand } from "@/domain/orders/machine";
+import { isOpen, openStatuses } from "@/domain/orders/machine";
+import { orderProcess } from "@/domain/orders/process";
+import { orderCommands, type OrderButton, type OrderCommand } from "@/domain/orders/registry";
+import { allowedCommands, startsFrom } from "@/domain/workflow/table";
 import { orderLocation, orderScope } from "@/domain/orders/scope";
 import { maskParams } from "@/domain/notifications/notify";
 import { maskPhone, maskPhoneNumbers, maskPublicText } from "@/domain/privacy/mask";
-import { can, type Actor, type Operation } from "@/server/authz/permissions";
+import { can, type Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { paginate, type Paged } from "@/server/db/paginate";
 import { onBehalfWhere } from "./queue-options";
@@ -125,42 +128,22 @@ export async function publicBoard(actor: Actor, page = 1) {
     mine: r.requesterId === actor.userId,
     meTooByMe: r.meToos.length > 0,
     canMeToo: r.requesterId !== actor.userId && r.meToos.length === 0 && openStatuses.includes(r.status),
-    canRate: r.requesterId !== actor.userId && !r.ratings.some((x) => x.round === Math.max(r.completions, 1)) && transition(r.status, "rateAsNeighbour").ok,
+    canRate: r.requesterId !== actor.userId && !r.ratings.some((x) => x.round === Math.max(r.completions, 1)) && startsFrom(orderCommands.rateAsNeighbour, r.status),
   }));
   return { ...list, items };
 }
 export type BoardItem = Awaited<ReturnType<typeof publicBoard>>["items"][number];
 
-/** What the actor may do to the order now; the server checks again when they do it. */
-function allowedCommands(
-  actor: Actor,
-  order: { status: OrderStatus; requesterId: string; communityId: string; gridId: string; courtyardId: string; isPublic: boolean; boardHiddenAt: Date | null },
-  ratedByMe: boolean,
-) {
-  const loc = orderLocation(order);
-  const mine = order.requesterId === actor.userId;
-  const hidden = order.boardHiddenAt !== null;
-  const rules: [OrderCommand, Operation, boolean][] = [
-    ["accept", "order.accept", true],
-    ["decline", "order.accept", true],
-    ["transfer", "order.accept", true],
-    ["merge", "order.accept", true],
-    ["withdraw", "order.manageOwn", mine],
-    ["addInfo", "order.manageOwn", mine],
-    ["dispatch", "order.dispatch", true],
-    ["requestMeeting", "order.dispatch", true],
-    ["progress", "order.progress", true],
-    ["complete", "order.complete", true],
-    ["rate", "order.manageOwn", mine && !ratedByMe],
-    ["rateAsNeighbour", "order.board", !mine && !ratedByMe],
-    ["followUp", "order.followUp", true],
-    ["close", "order.followUp", true],
-    ["sendBack", "order.followUp", true],
-    ["hideFromBoard", "order.moderate", order.isPublic && !hidden],
-    ["restoreToBoard", "order.moderate", order.isPublic && hidden],
-  ];
-  return rules.filter(([command, op, extra]) => extra && transition(order.status, command).ok && can(actor, op, loc)).map(([c]) => c);
+/** An event's stored params: a kind and plain values (anything else is left unsaid). */
+function eventParams(value: Prisma.JsonValue): { kind: string; params: Record<string, string | number> } | null {
+  if (!value || typeof value !== "object" || Array.isArray(value) || typeof value.kind !== "string") return null;
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(value)) if (k !== "kind" && (typeof v === "string" || typeof v === "number")) params[k] = v;
+  return { kind: value.kind, params };
 }
+
+/** A command the page offers, with how its button opens (the registry's `button`). */
+export type OrderAction = { command: OrderCommand } & OrderButton;
 
 /**
  * The order this one was merged into, as the reader of this one may see it. Whoever may not
@@ -221,7 +204,6 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
   // masked for staff (revealing one is a logged act); numbers and doors masked for neighbours.
   const text = mine || contact ? (t: string) => t : full ? maskPhoneNumbers : maskPublicText;
   const home = order.requester.residences.find((r) => r.courtyardId === order.courtyardId);
-  const ratedByMe = order.ratings.some((r) => r.raterId === actor.userId && r.round === Math.max(order.completions, 1));
   // Staff and the requester see ratings with their rater's role; handlers see the scores only.
   const ratings = order.ratings
     .filter((r) => full || r.raterId === actor.userId)
@@ -270,6 +252,8 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
       byRequester: e.actorId === order.requesterId,
       // Ratings are shown to neighbours only as their own; the event's note repeats the comment.
       note: full || e.type !== "RATED" ? text(e.note) : "",
+      // What the system said about the step, as data, for the page to say in the reader's language.
+      says: e.type === "RATED" ? null : eventParams(e.params),
       photos: full ? e.photos.map((p) => p.id) : [],
       at: e.createdAt,
     })),
@@ -277,7 +261,8 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
       ? order.dispatches.map((d) => ({ plan: text(d.plan), dueAt: d.dueAt, assignees: d.assignees as { kind: string; name: string }[], createdAt: d.createdAt }))
       : [],
     ratings,
-    actions: allowedCommands(actor, order, ratedByMe),
+    // What the actor may do to the order now, from the registry; the writer checks again.
+    actions: allowedCommands(orderProcess, actor, order).map((command): OrderAction => ({ command, ...(orderCommands[command].button as OrderButton) })),
   };
 }
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;

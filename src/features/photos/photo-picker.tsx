@@ -1,30 +1,35 @@
 "use client";
 // Photos for an order form: each chosen file is uploaded to /api/uploads at once, shown as a
 // thumbnail, and handed to the form as hidden inputs carrying the photo ids. The server
-// checks, cleans and stores the photo; its Chinese error message is shown as it comes.
+// checks, cleans and stores the photo; its message, already in the reader's language, is shown
+// as it comes. The picker's own texts are the "photos" messages.
 import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
+import { useTranslations } from "next-intl";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
 type Item = { key: number; name: string } & ({ status: "uploading" } | { status: "done"; id: string });
 
-async function upload(file: File): Promise<{ id: string } | { error: string }> {
+type Say = ReturnType<typeof useTranslations<"photos">>;
+
+async function upload(file: File, t: Say): Promise<{ id: string } | { error: string }> {
   const body = new FormData();
   body.append("file", file);
   let response: Response;
   try {
     response = await fetch("/api/uploads", { method: "POST", body, credentials: "same-origin" });
   } catch {
-    return { error: "网络连接失败，请检查网络后重试。" };
+    return { error: t("network") };
   }
   const data = (await response.json().catch(() => null)) as { id?: unknown; error?: unknown } | null;
   if (response.ok && typeof data?.id === "string") return { id: data.id };
   if (typeof data?.error === "string" && data.error) return { error: data.error };
-  if (response.status === 413) return { error: "照片不能超过 10 MB。" };
-  return { error: "上传失败，请稍后再试。" };
+  if (response.status === 413) return { error: t("tooLarge") };
+  return { error: t("failed") };
 }
 
 export function PhotoPicker({ name = "photoIds", max = 6, label }: { name?: string; max?: number; label: string }) {
+  const t = useTranslations("photos");
   const inputId = useId();
   const hintId = `${inputId}-hint`;
   const inputRef = useRef<HTMLInputElement>(null);
@@ -43,11 +48,11 @@ export function PhotoPicker({ name = "photoIds", max = 6, label }: { name?: stri
       if (!uploadingRef.current) return;
       event.preventDefault();
       event.stopImmediatePropagation();
-      setError("照片还在上传，请稍候再提交。");
+      setError(t("stillUploading"));
     };
     form.addEventListener("submit", hold);
     return () => form.removeEventListener("submit", hold);
-  }, []);
+  }, [t]);
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
     const files = Array.from(event.target.files ?? []);
@@ -55,15 +60,15 @@ export function PhotoPicker({ name = "photoIds", max = 6, label }: { name?: stri
     if (!files.length) return;
     setError(null);
     const room = Math.max(0, max - items.length);
-    if (files.length > room) setError(`最多上传 ${max} 张照片。`);
+    if (files.length > room) setError(t("tooMany", { max }));
     for (const file of files.slice(0, room)) {
       if (file.size > MAX_BYTES) {
-        setError("照片不能超过 10 MB。");
+        setError(t("tooLarge"));
         continue;
       }
       const key = nextKey.current++;
       setItems((current) => [...current, { key, name: file.name, status: "uploading" }]);
-      void upload(file).then((result) => {
+      void upload(file, t).then((result) => {
         if ("id" in result) {
           const { id } = result;
           setItems((current) => current.map((item) => (item.key === key ? { key, name: item.name, status: "done", id } : item)));
@@ -99,18 +104,18 @@ export function PhotoPicker({ name = "photoIds", max = 6, label }: { name?: stri
           className="block min-h-12 w-full rounded-lg border border-gray-400 p-1 text-base file:mr-3 file:min-h-11 file:cursor-pointer file:rounded-md file:border-0 file:bg-gray-200 file:px-4 file:text-base file:font-medium file:text-gray-900 hover:file:bg-gray-300"
         />
         <p id={hintId} className="text-gray-700">
-          最多 {max} 张，每张不超过 10 MB，支持 JPG、PNG、WebP、HEIC。
+          {t("hint", { max })}
         </p>
       </div>
 
       {error && (
-        <p role="alert" aria-label="照片上传" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-800">
+        <p role="alert" aria-label={t("errorLabel")} className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-800">
           {error}
         </p>
       )}
 
       {items.length > 0 && (
-        <ul className="flex flex-wrap gap-3" aria-label="已选照片">
+        <ul className="flex flex-wrap gap-3" aria-label={t("chosen")}>
           {items.map((item) => {
             if (item.status === "uploading") {
               return (
@@ -118,7 +123,7 @@ export function PhotoPicker({ name = "photoIds", max = 6, label }: { name?: stri
                   key={item.key}
                   className="flex h-28 w-28 items-center justify-center rounded-lg border border-dashed border-gray-400 bg-gray-50 p-2 text-center text-gray-800"
                 >
-                  <span role="status">正在上传…</span>
+                  <span role="status">{t("uploading")}</span>
                 </li>
               );
             }
@@ -128,17 +133,17 @@ export function PhotoPicker({ name = "photoIds", max = 6, label }: { name?: stri
                 {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-user photo */}
                 <img
                   src={`/api/photos/${encodeURIComponent(item.id)}`}
-                  alt={`已上传的照片 ${n}`}
+                  alt={t("uploaded", { n })}
                   className="h-28 w-28 rounded-lg border border-gray-300 object-cover"
                 />
                 <input type="hidden" name={name} value={item.id} />
                 <button
                   type="button"
                   onClick={() => remove(item.key)}
-                  aria-label={`删除照片 ${n}`}
+                  aria-label={t("removeLabel", { n })}
                   className="min-h-11 min-w-11 rounded-lg border border-gray-400 bg-white px-3 font-medium text-gray-900 hover:bg-gray-100"
                 >
-                  删除
+                  {t("remove")}
                 </button>
               </li>
             );

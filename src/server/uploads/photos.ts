@@ -24,12 +24,13 @@ export const MAX_PHOTO_EDGE = 2048;
 /** Photos a user may hold that no order uses yet, so that nobody can fill the disk. */
 export const MAX_UNATTACHED_PHOTOS = 30;
 
+/** Why an upload is refused: keys of the "errors" messages, said in the uploader's language. */
 export const photoErrors = {
-  tooLarge: "照片不能超过 10 MB。",
-  unsupported: "只能上传 JPG、PNG、WebP 或 HEIC 格式的照片。",
-  tooManyPixels: "照片尺寸过大，请压缩后再上传。",
-  undecodable: "无法识别这张照片，请换一张。",
-  tooManyUnattached: "未使用的照片太多，请先提交或稍后再试。",
+  tooLarge: "photoTooLarge",
+  unsupported: "photoUnsupported",
+  tooManyPixels: "photoTooManyPixels",
+  undecodable: "photoUndecodable",
+  tooManyUnattached: "photoTooManyUnattached",
 } as const;
 
 /** Sniffed MIME type → the sharp decoder that must agree with it. */

@@ -4,6 +4,8 @@
 // form at all, a NUL, unknown intents). Never a 500; a refusal carries a translated sentence and
 // leaves the database exactly as it was; whatever is accepted is written whole.
 // docs/decisions/017-server-action-probes.md says why this runs over HTTP.
+import { orderCommands } from "../../../src/domain/orders/registry";
+import { postedCommands } from "../../../src/domain/workflow/table";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { brokenInvariants, changedTables, closeDb, db, fingerprint, type Fingerprint } from "./actions-db";
@@ -218,7 +220,9 @@ function malformedCalls(action: ManifestEntry, base: Input): [string, unknown[] 
     for (const intent of ["__proto__", "constructor", "toString", "hasOwnProperty", "street.create ", ""]) calls.push([`intent ${JSON.stringify(intent)}`, [null, formData({ ...fields, intent })]]);
   }
   if (action.exportedName === "orderCommandAction") {
-    for (const command of ["autoClose", "__proto__", "constructor", ""]) calls.push([`command ${JSON.stringify(command)}`, [null, formData({ ...fields, command })]]);
+    // The system's own steps (from the registry) and names no registry row has.
+    const systemSteps = Object.keys(orderCommands).filter((name) => !postedCommands({ commands: orderCommands }).includes(name as never));
+    for (const command of [...systemSteps, "__proto__", "constructor", ""]) calls.push([`command ${JSON.stringify(command)}`, [null, formData({ ...fields, command })]]);
   }
   return calls;
 }

@@ -1,10 +1,12 @@
 // Every server action of the build, with each operation it multiplexes (an admin `intent`, an
 // order `command`): who may perform it, valid arguments made on fresh records, and what
-// everyone else must get instead. actions.spec.ts fails when the build has an action, or an
-// action's source an intent or command, that this table does not list.
+// everyone else must get instead. actions.spec.ts fails when the build has an action, an
+// admin action's source an intent, or the order registry a command, that this table does not list.
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
+import { orderCommands } from "../../../src/domain/orders/registry";
+import { postedCommands } from "../../../src/domain/workflow/table";
 import { freshPhone, one } from "./actions-db";
 import { newClient, type ActionAnswer, type Fields } from "./actions-wire";
 import { demoPhones, type Caller, type Input, type World } from "./actions-world";
@@ -334,15 +336,13 @@ export const cases: Case[] = [
 ];
 
 /**
- * The operations an action's source declares: the `intent` keys of the admin actions and the
- * `case` labels of orderCommandAction. Read from the source, so that a new one fails the
- * inventory until it has its row here.
+ * The operations the actions declare: the `intent` keys of the admin actions (read from their
+ * source) and the commands orderCommandAction accepts — every row of the order registry that
+ * a person may post, read from the registry itself — so that a new one fails the inventory
+ * until it has its row here.
  */
 export function declaredOperations(): Record<string, string[]> {
   const admin = fs.readFileSync(path.join(root, "src/features/admin/actions.ts"), "utf8");
-  const orders = fs.readFileSync(path.join(root, "src/features/orders/actions.ts"), "utf8");
-  const commandBody = orders.slice(orders.indexOf("export async function orderCommandAction"));
   const intents = [...admin.matchAll(/^\s*"([a-z]+\.[A-Za-z]+)": async/gm)].map((m) => m[1]);
-  const commands = [...commandBody.slice(0, commandBody.indexOf("\n}\n")).matchAll(/case "(\w+)":/g)].map((m) => m[1]);
-  return { admin: intents, orderCommandAction: commands };
+  return { admin: intents, orderCommandAction: postedCommands({ commands: orderCommands }) };
 }

@@ -39,7 +39,7 @@ test("the table has a row for every server action of the build and every intent 
   expect(declared.admin.length).toBeGreaterThan(20);
   expect(sorted(declared.admin), "admin intents in the source vs. the table").toEqual(sorted(adminCases));
   const commandCases = cases.filter((c) => c.action === "orderCommandAction").map((c) => c.name);
-  expect(sorted(declared.orderCommandAction), "order commands in the source vs. the table").toEqual(sorted(commandCases));
+  expect(sorted(declared.orderCommandAction), "order commands in the registry vs. the table").toEqual(sorted(commandCases));
 
   // Each case posts to a page that loads the action, as the browser does.
   for (const c of cases) {

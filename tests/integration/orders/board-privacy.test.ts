@@ -4,7 +4,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { addInformation, addMeToo, rateOrder, acceptOrder, completeOrder } from "@/domain/orders/commands";
-import { hideFromBoard, restoreToBoard } from "@/domain/orders/board";
+import { hideFromBoard, restoreToBoard } from "@/domain/orders/commands";
 import { getOrderDetail, publicBoard } from "@/features/orders/queries";
 import { boardPosts } from "@/features/staff/queries";
 import { db } from "@/server/db/client";

@@ -24,33 +24,31 @@ function statusOf(error: AppError): number {
 }
 
 export const POST = withActor({}, async (request, actor) => {
+  const t = await getTranslations("errors");
+  const say = (key: string, params?: Record<string, string | number>) => (t.has(key as never) ? t(key as never, params as never) : t("photoFailed"));
 
   let file: FormDataEntryValue | null;
   try {
     const body = await readBody(request, MAX_BODY_BYTES);
     const contentType = request.headers.get("content-type") ?? "";
     if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
-      return json({ error: "请选择一张照片。" }, 400);
+      return json({ error: say("photoMissing") }, 400);
     }
     const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
     file = form.get("file");
   } catch (error) {
-    if (error instanceof BodyTooLarge) return json({ error: photoErrors.tooLarge }, 413);
-    return json({ error: "上传的内容无法读取，请重试。" }, 400);
+    if (error instanceof BodyTooLarge) return json({ error: say(photoErrors.tooLarge) }, 413);
+    return json({ error: say("photoUnreadable") }, 400);
   }
-  if (!file || typeof file === "string") return json({ error: "请选择一张照片。" }, 400);
-  if (file.size > MAX_PHOTO_BYTES) return json({ error: photoErrors.tooLarge }, 413);
+  if (!file || typeof file === "string") return json({ error: say("photoMissing") }, 400);
+  if (file.size > MAX_PHOTO_BYTES) return json({ error: say(photoErrors.tooLarge) }, 413);
 
   try {
     const photo = await storePhoto(actor, Buffer.from(await file.arrayBuffer()));
     return json({ id: photo.id, width: photo.width, height: photo.height }, 201);
   } catch (error) {
-    if (error instanceof AppError) {
-      const t = await getTranslations("errors");
-      const message = t.has(error.message as never) ? t(error.message as never, error.params as never) : error.message;
-      return json({ error: message }, statusOf(error));
-    }
+    if (error instanceof AppError) return json({ error: say(error.message, error.params) }, statusOf(error));
     console.error("photo upload failed", error);
-    return json({ error: "上传失败，请稍后再试。" }, 500);
+    return json({ error: say("photoFailed") }, 500);
   }
 });

@@ -42,10 +42,11 @@ export default async function OrderPage({ params }: Props) {
   const actor = await requireActor();
   const order = await loadOrder(id);
   if (!order) notFound();
+  const offers = (command: string) => order.actions.some((a) => a.command === command);
   const [targets, workers, volunteers] = await Promise.all([
-    order.actions.includes("transfer") ? transferTargets(actor, order.id) : [],
-    order.actions.includes("dispatch") ? dispatchWorkers(actor, order.id) : [],
-    order.actions.includes("dispatch") ? firstVolunteers(actor, order.id) : [],
+    offers("transfer") ? transferTargets(actor, order.id) : [],
+    offers("dispatch") ? dispatchWorkers(actor, order.id) : [],
+    offers("dispatch") ? firstVolunteers(actor, order.id) : [],
   ]);
   return (
     <article>

@@ -6,7 +6,7 @@ import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { orderCommandAction, type OrderActionState } from "@/features/orders/actions";
-import type { OrderCommand } from "@/domain/orders/machine";
+import type { OrderCommand } from "@/domain/orders/registry";
 import { focusFirstProblem, ResultAlert, SubmitButton, submitHandler, type FieldErrors } from "./fields";
 
 export type CommandFormProps = {

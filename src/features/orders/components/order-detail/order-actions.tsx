@@ -1,10 +1,14 @@
 "use client";
-// The commands the reader may use on this order now (detail.actions): 接单 at once, the
-// others behind a button that reveals their form, one form at a time; 评价 as its own
-// section. After a command the form closes, "已保存" is announced and the page refreshes.
+// The commands the reader may use on this order now, as the registry offers them
+// (src/domain/orders/registry.ts, in its order: the usual next step first, destructive ones
+// last): 接单 at once, the others behind a button that reveals their form, one form at a
+// time; 评价 as its own section. A row's `button.panel` says which form opens; its labels are
+// orderPage.actions.<command>, <command>Note and <command>Submit. After a command the form
+// closes, "已保存" is announced and the page refreshes.
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { OrderCommand } from "@/domain/orders/machine";
+import type { OrderCommand } from "@/domain/orders/registry";
+import type { OrderAction } from "@/features/orders/queries";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import { PhotoPicker } from "@/features/photos/photo-picker";
 import { CommandForm } from "./command-form";
@@ -18,7 +22,7 @@ type Option = { id: string; name: string };
 export type OrderActionsProps = {
   orderId: string;
   status: OrderStatus;
-  actions: OrderCommand[];
+  actions: OrderAction[];
   transferTargets: Option[];
   workers: Option[];
   /** The community's first volunteers, before the secretary searches. */
@@ -26,27 +30,6 @@ export type OrderActionsProps = {
   /** The earliest due date a dispatch may set, yyyy-mm-dd (tomorrow, in China time). */
   minDueDate: string;
 };
-
-type Revealed = Exclude<OrderCommand, "accept" | "rate" | "rateAsNeighbour" | "autoClose">;
-
-/** Order of the buttons: the usual next step first, the destructive ones last. */
-const revealOrder: Revealed[] = [
-  "dispatch",
-  "progress",
-  "complete",
-  "followUp",
-  "close",
-  "sendBack",
-  "addInfo",
-  "requestMeeting",
-  "transfer",
-  "merge",
-  "restoreToBoard",
-  "hideFromBoard",
-  "decline",
-  "withdraw",
-];
-const destructive = new Set<Revealed>(["decline", "withdraw", "hideFromBoard"]);
 
 const splitOn = (form: FormData, name: string, separators: RegExp) => {
   const values = form
@@ -63,20 +46,22 @@ const firstMatching = (errors: FieldErrors, pattern: RegExp) => Object.entries(e
 export function OrderActions({ orderId, status, actions, transferTargets, workers, volunteers, minDueDate }: OrderActionsProps) {
   const t = useTranslations("orderPage.actions");
   const baseId = useId();
-  const [open, setOpen] = useState<Revealed | null>(null);
+  const [open, setOpen] = useState<OrderCommand | null>(null);
   const [saved, setSaved] = useState(false);
   const statusRef = useRef<HTMLParagraphElement>(null);
-  const triggers = useRef(new Map<Revealed, HTMLButtonElement>());
+  const triggers = useRef(new Map<OrderCommand, HTMLButtonElement>());
   const panelRef = useRef<HTMLDivElement>(null);
 
-  const revealed = revealOrder.filter((c) => actions.includes(c));
-  const canAccept = actions.includes("accept");
-  const rateCommand = actions.includes("rate") ? "rate" : actions.includes("rateAsNeighbour") ? "rateAsNeighbour" : null;
-  const current = open && revealed.includes(open) ? open : null;
+  const immediate = actions.filter((a) => a.panel === "none");
+  const revealed = actions.filter((a) => a.panel !== "none" && a.panel !== "rating");
+  const rating = actions.find((a) => a.panel === "rating");
+  const current = revealed.find((a) => a.command === open) ?? null;
+  const danger = (c: OrderCommand) => !!actions.find((a) => a.command === c)?.danger;
 
+  const currentCommand = current?.command;
   useEffect(() => {
-    if (current) panelRef.current?.focus();
-  }, [current]);
+    if (currentCommand) panelRef.current?.focus();
+  }, [currentCommand]);
 
   const done = () => {
     setOpen(null);
@@ -84,30 +69,29 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
     // The form that had focus is gone: hand focus to the confirmation.
     requestAnimationFrame(() => statusRef.current?.focus());
   };
-  const toggle = (command: Revealed) => {
+  const toggle = (command: OrderCommand) => {
     setSaved(false);
     setOpen((o) => (o === command ? null : command));
   };
   const cancel = () => {
-    const trigger = current ? triggers.current.get(current) : undefined;
+    const trigger = current ? triggers.current.get(current.command) : undefined;
     setOpen(null);
     trigger?.focus();
   };
-  const label = (c: Revealed) => (c === "dispatch" && status === "IN_PROGRESS" ? t("redispatch") : t(c));
+  const label = (c: OrderCommand) => (c === "dispatch" && status === "IN_PROGRESS" ? t("redispatch") : t(c));
   const panelId = `${baseId}-panel`;
   const common = { orderId, onDone: done, onCancel: cancel };
 
-  function panel(command: Revealed) {
-    switch (command) {
-      case "decline":
-        return (
-          <CommandForm {...common} command="decline" submitLabel={t("declineSubmit")} tone="danger">
-            {(e) => <TextAreaField label={t("declineNote")} name="note" required error={e.note} />}
-          </CommandForm>
-        );
+  function panel({ command, panel: kind, danger: red }: OrderAction) {
+    const tone = red ? "danger" : "primary";
+    switch (kind) {
+      case "note":
+        return <NoteOnly {...common} command={command} tone={tone} noteLabel={t(`${command}Note`)} submitLabel={t(`${command}Submit`)} />;
+      case "notePhotos":
+        return <NoteWithPhotos {...common} command={command} noteLabel={t(`${command}Note`)} submitLabel={t(`${command}Submit`)} />;
       case "transfer":
         return (
-          <CommandForm {...common} command="transfer" submitLabel={t("transferSubmit")}>
+          <CommandForm {...common} command={command} submitLabel={t("transferSubmit")}>
             {(e) => (
               <>
                 <GridSelect label={t("transferGrid")} options={transferTargets} error={e.gridId} none={t("transferNone")} />
@@ -118,7 +102,7 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
         );
       case "merge":
         return (
-          <CommandForm {...common} command="merge" submitLabel={t("mergeSubmit")}>
+          <CommandForm {...common} command={command} submitLabel={t("mergeSubmit")}>
             {(e) => (
               <>
                 <InputField label={t("mergeTarget")} name="targetNumber" type="number" inputMode="numeric" min="1" required hint={t("mergeTargetHint")} error={e.targetNumber} />
@@ -129,7 +113,7 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
         );
       case "withdraw":
         return (
-          <CommandForm {...common} command="withdraw" submitLabel={t("withdrawSubmit")} tone="danger">
+          <CommandForm {...common} command={command} submitLabel={t("withdrawSubmit")} tone="danger">
             {(e) => (
               <>
                 <p id={`${baseId}-withdraw-confirm`} className="rounded-lg border-2 border-red-700 bg-red-50 p-3 text-lg font-semibold text-red-900">
@@ -141,26 +125,8 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
             )}
           </CommandForm>
         );
-      case "addInfo":
-        return <NoteWithPhotos {...common} command="addInfo" noteLabel={t("addInfoNote")} submitLabel={t("addInfoSubmit")} />;
-      case "progress":
-        return <NoteWithPhotos {...common} command="progress" noteLabel={t("progressNote")} submitLabel={t("progressSubmit")} />;
-      case "complete":
-        return <NoteWithPhotos {...common} command="complete" noteLabel={t("completeNote")} submitLabel={t("completeSubmit")} />;
       case "dispatch":
-        return <DispatchForm {...common} workers={workers} volunteers={volunteers} minDueDate={minDueDate} />;
-      case "requestMeeting":
-        return <NoteOnly {...common} command="requestMeeting" noteLabel={t("requestMeetingNote")} submitLabel={t("requestMeetingSubmit")} />;
-      case "followUp":
-        return <NoteOnly {...common} command="followUp" noteLabel={t("followUpNote")} submitLabel={t("followUpSubmit")} />;
-      case "close":
-        return <NoteOnly {...common} command="close" noteLabel={t("closeNote")} submitLabel={t("closeSubmit")} />;
-      case "sendBack":
-        return <NoteOnly {...common} command="sendBack" noteLabel={t("sendBackNote")} submitLabel={t("sendBackSubmit")} />;
-      case "hideFromBoard":
-        return <NoteOnly {...common} command="hideFromBoard" noteLabel={t("hideFromBoardNote")} submitLabel={t("hideFromBoardSubmit")} />;
-      case "restoreToBoard":
-        return <NoteOnly {...common} command="restoreToBoard" noteLabel={t("restoreToBoardNote")} submitLabel={t("restoreToBoardSubmit")} />;
+        return <DispatchForm {...common} command={command} workers={workers} volunteers={volunteers} minDueDate={minDueDate} />;
     }
   }
 
@@ -175,16 +141,16 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
         )}
       </p>
 
-      {(canAccept || revealed.length > 0) && (
+      {(immediate.length > 0 || revealed.length > 0) && (
         <section aria-labelledby={`${baseId}-title`} className="rounded-2xl bg-white p-3 ring-2 ring-brand-700/30 sm:p-4">
           <h2 id={`${baseId}-title`} className="mb-3 text-xl font-bold">
             {t("title")}
           </h2>
           <div className="flex flex-wrap items-start gap-3">
-            {canAccept && (
-              <CommandForm orderId={orderId} command="accept" submitLabel={t("accept")} onDone={done} />
-            )}
-            {revealed.map((c) => (
+            {immediate.map(({ command }) => (
+              <CommandForm key={command} orderId={orderId} command={command} submitLabel={t(command)} onDone={done} />
+            ))}
+            {revealed.map(({ command: c }) => (
               <button
                 key={c}
                 ref={(el) => {
@@ -192,16 +158,16 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
                   else triggers.current.delete(c);
                 }}
                 type="button"
-                aria-expanded={current === c}
-                aria-controls={current === c ? panelId : undefined}
+                aria-expanded={currentCommand === c}
+                aria-controls={currentCommand === c ? panelId : undefined}
                 onClick={() => toggle(c)}
                 className={`inline-flex min-h-12 items-center gap-2 rounded-lg border-2 px-4 text-lg font-semibold ${
-                  destructive.has(c) ? "border-red-700 text-red-800 hover:bg-red-50" : "border-gray-700 text-gray-900 hover:bg-gray-100"
-                } ${current === c ? (destructive.has(c) ? "bg-red-50" : "bg-gray-100") : "bg-white"}`}
+                  danger(c) ? "border-red-700 text-red-800 hover:bg-red-50" : "border-gray-700 text-gray-900 hover:bg-gray-100"
+                } ${currentCommand === c ? (danger(c) ? "bg-red-50" : "bg-gray-100") : "bg-white"}`}
               >
                 {label(c)}
                 <span aria-hidden="true" className="text-base">
-                  {current === c ? "▲" : "▼"}
+                  {currentCommand === c ? "▲" : "▼"}
                 </span>
               </button>
             ))}
@@ -211,10 +177,10 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
               ref={panelRef}
               id={panelId}
               role="group"
-              aria-label={label(current)}
-              aria-describedby={current === "withdraw" ? `${baseId}-withdraw-confirm` : undefined}
+              aria-label={label(current.command)}
+              aria-describedby={current.panel === "withdraw" ? `${baseId}-withdraw-confirm` : undefined}
               tabIndex={-1}
-              className={`mt-4 rounded-xl border-2 p-3 sm:p-4 ${destructive.has(current) ? "border-red-300 bg-red-50/40" : "border-gray-300 bg-stone-50"}`}
+              className={`mt-4 rounded-xl border-2 p-3 sm:p-4 ${current.danger ? "border-red-300 bg-red-50/40" : "border-gray-300 bg-stone-50"}`}
             >
               {panel(current)}
             </div>
@@ -222,22 +188,22 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
         </section>
       )}
 
-      {rateCommand && <RatingForm orderId={orderId} command={rateCommand} onDone={done} />}
+      {rating && <RatingForm orderId={orderId} command={rating.command as "rate" | "rateAsNeighbour"} onDone={done} />}
     </div>
   );
 }
 
 type Common = { orderId: string; onDone: () => void; onCancel: () => void };
 
-function NoteOnly({ command, noteLabel, submitLabel, ...common }: Common & { command: Revealed; noteLabel: string; submitLabel: string }) {
+function NoteOnly({ command, noteLabel, submitLabel, tone, ...common }: Common & { command: OrderCommand; noteLabel: string; submitLabel: string; tone: "primary" | "danger" }) {
   return (
-    <CommandForm {...common} command={command} submitLabel={submitLabel}>
+    <CommandForm {...common} command={command} submitLabel={submitLabel} tone={tone}>
       {(e) => <TextAreaField label={noteLabel} name="note" required error={e.note} />}
     </CommandForm>
   );
 }
 
-function NoteWithPhotos({ command, noteLabel, submitLabel, ...common }: Common & { command: Revealed; noteLabel: string; submitLabel: string }) {
+function NoteWithPhotos({ command, noteLabel, submitLabel, ...common }: Common & { command: OrderCommand; noteLabel: string; submitLabel: string }) {
   const t = useTranslations("orderPage.actions");
   return (
     <CommandForm {...common} command={command} submitLabel={submitLabel}>
@@ -287,14 +253,14 @@ function GridSelect({ label, options, error, none }: { label: string; options: O
   );
 }
 
-function DispatchForm({ workers, volunteers, minDueDate, ...common }: Common & { workers: Option[]; volunteers: VolunteerOption[]; minDueDate: string }) {
+function DispatchForm({ command, workers, volunteers, minDueDate, ...common }: Common & { command: OrderCommand; workers: Option[]; volunteers: VolunteerOption[]; minDueDate: string }) {
   const t = useTranslations("orderPage.actions");
   const id = useId();
   const prepare = (form: FormData) => {
     splitOn(form, "outsideNames", /[,，、;；\n]+/);
   };
   return (
-    <CommandForm {...common} command="dispatch" submitLabel={t("dispatchSubmit")} prepare={prepare}>
+    <CommandForm {...common} command={command} submitLabel={t("dispatchSubmit")} prepare={prepare}>
       {(e) => {
         const workerError = firstMatching(e, /^assignees(\.\d+\.(userId|kind))?$/);
         return (

@@ -6,6 +6,7 @@ import type { OrderDetail } from "@/features/orders/queries";
 export function OrderTimeline({ timeline }: { timeline: OrderDetail["timeline"] }) {
   const t = useTranslations("orderPage.detail");
   const tEvent = useTranslations("orderPage.events");
+  const tSays = useTranslations("orderPage.eventNotes");
   const tStatus = useTranslations("orders.status");
   const format = useFormatter();
   return (
@@ -23,6 +24,8 @@ export function OrderTimeline({ timeline }: { timeline: OrderDetail["timeline"] 
             // A rating's note repeats its scores and comment, shown under 满意度 to those who
             // may read them; a neighbour is not shown another resident's comment here.
             const note = e.type === "RATED" ? "" : e.note;
+            // What the system said (转派至…, 代点单 …), in the reader's language.
+            const says = e.says && tSays.has(e.says.kind) ? tSays(e.says.kind, e.says.params) : null;
             return (
               <li key={e.id} className="relative ml-0 pb-5 pl-5 last:pb-0">
                 <span aria-hidden="true" className="absolute top-2 -left-[11px] h-4 w-4 rounded-full border-2 border-white bg-gray-500" />
@@ -39,6 +42,7 @@ export function OrderTimeline({ timeline }: { timeline: OrderDetail["timeline"] 
                     {change}
                   </p>
                 )}
+                {says && <p className="text-gray-800">{says}</p>}
                 {note && <p className="mt-1 whitespace-pre-wrap break-words rounded-lg bg-white p-3 ring-1 ring-gray-200">{note}</p>}
                 {e.photos.length > 0 && (
                   <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("photos")}>

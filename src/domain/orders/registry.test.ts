@@ -1,7 +1,24 @@
-// Every cell of the transition table: each command from each status, allowed or refused.
+// Every cell of the registry's table: each command from each status, allowed or refused, and
+// what each row must declare.
 import { describe, expect, it } from "vitest";
+import { startsFrom } from "@/domain/workflow/table";
+import { systemActor } from "@/domain/workflow/types";
 import type { OrderStatus } from "@/generated/prisma/enums";
-import { orderCommands, orderStatuses, transition, type OrderCommand } from "./machine";
+import { permissions } from "@/server/authz/permissions";
+import { orderStatuses } from "./machine";
+import { orderCommands as rows, type LoadedOrder, type OrderCommand } from "./registry";
+
+const orderCommands = Object.keys(rows) as OrderCommand[];
+
+/** Where a command leads from a status, given the two facts a target depends on. */
+function transition(from: OrderStatus, command: OrderCommand, facts: { requiresDispatch?: boolean; poorRating?: boolean } = {}) {
+  const row = rows[command];
+  if (!startsFrom(row, from)) return { ok: false };
+  const record = { status: from, category: { requiresDispatch: facts.requiresDispatch ?? true } } as LoadedOrder;
+  const input = { goal: facts.poorRating ? 2 : 5, timing: 5, form: 5, conduct: 5, comment: "" };
+  const to = typeof row.to === "function" ? row.to({ actor: systemActor(), record, input, now: new Date(), ctx: undefined, from }) : (row.to ?? from);
+  return { ok: true, to, event: row.event };
+}
 
 const P = "PLACED", A = "ACCEPTED", I = "IN_PROGRESS", D = "COMPLETED", C = "CLOSED", X = "DECLINED", W = "WITHDRAWN", R = "REOPENED";
 const no = null;
@@ -27,7 +44,24 @@ const expected: Record<OrderCommand, (OrderStatus | null)[]> = {
   autoClose:       [no,   no,      no,     C,        no,    no,      no,       no],
   hideFromBoard:   [P,    A,       I,      D,        C,     no,      no,       R],
   restoreToBoard:  [P,    A,       I,      D,        C,     no,      no,       R],
+  moveWithCourtyard: [P,  A,       I,      no,       no,    no,      no,       R],
 };
+
+describe("order registry", () => {
+  it("gives every person's command an operation of the map and a form, and the system's none", () => {
+    for (const name of orderCommands) {
+      const row = rows[name];
+      if (row.who === "system") {
+        expect(row.operation, name).toBeUndefined();
+        expect(row.button, name).toBeUndefined();
+      } else {
+        expect(Object.keys(permissions), name).toContain(row.operation);
+        expect(row.form, name).toBeTypeOf("function");
+        expect(row.button, name).toBeDefined();
+      }
+    }
+  });
+});
 
 describe("order transition table", () => {
   it("has a row for every command", () => {
