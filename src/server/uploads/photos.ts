@@ -17,6 +17,7 @@ import { spendVolume } from "@/domain/limits/spend";
 import { MAX_PHOTO_BYTES_PER_USER } from "@/domain/limits/volume-limits";
 import { AppError } from "@/server/errors";
 import { photoStore, type PhotoStore } from "./store";
+import { PHOTO_KEY } from "./store-config";
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 /** Decoded size above which an image is refused (a 48 MP phone camera stays below 50 MP). */
@@ -44,8 +45,6 @@ const accepted: Record<string, string> = {
   "image/heic": "heif",
   "image/heif": "heif",
 };
-
-const storageKeyPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jpg$/;
 
 const invalid = (message: string) => new AppError("invalid_input", message);
 
@@ -144,7 +143,7 @@ export async function readPhoto(actor: Actor | null, id: string, store: PhotoSto
   }
 
   // Keys are made by storePhoto; anything else in the row is never handed to the store.
-  if (!storageKeyPattern.test(photo.storageKey)) return null;
+  if (!PHOTO_KEY.test(photo.storageKey)) return null;
   const stored = await store.get(photo.storageKey);
   return stored && { mimeType: photo.mimeType, size: stored.size, stream: stored.stream };
 }
@@ -167,7 +166,7 @@ export async function removeStaleUnattachedPhotos(now = new Date(), store: Photo
     removed += rows.length;
     if (store.kind !== "postgres") {
       for (const { storageKey } of rows) {
-        if (!storageKeyPattern.test(storageKey)) continue;
+        if (!PHOTO_KEY.test(storageKey)) continue;
         await store.delete(storageKey).catch((error: Error) => console.error("[housekeeping] photo", storageKey, error.message));
       }
     }
