@@ -6,7 +6,8 @@
 //
 // Runs under the "react-server" condition (package.json), because the app's server modules
 // import "server-only".
-import { importPhotoFiles, IMPORTED, UNREFERENCED } from "../src/server/uploads/import-files";
+import { importPhotoFiles } from "../src/server/uploads/import-files";
+import { IMPORTED, UNREFERENCED } from "../src/server/uploads/store-config";
 import { uploadDir } from "./lib/data-paths";
 
 const say = (line: string) => process.stdout.write(`[photos] ${line}\n`);

@@ -11,10 +11,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/server/db/client";
 import { photoStore, type PhotoStore } from "./store";
-import { PHOTO_KEY } from "./store-config";
-
-export const IMPORTED = "imported";
-export const UNREFERENCED = "unreferenced";
+import { IMPORTED, PHOTO_KEY, UNREFERENCED } from "./store-config";
 
 export type ImportReport = { imported: number; unreferenced: number; failed: string[]; left: string[] };
 

@@ -5,6 +5,10 @@ import { z } from "zod";
 /** The keys storePhoto makes, `<uuid>.jpg`; also the names photo files had on disk before the store. */
 export const PHOTO_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jpg$/;
 
+/** Where the photo import moves the files it has dealt with, inside the folder they were in. */
+export const IMPORTED = "imported";
+export const UNREFERENCED = "unreferenced";
+
 /** Keys the stores accept: storePhoto's `<uuid>.jpg`, and nothing that could leave a folder or bucket prefix. */
 export const STORE_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
