@@ -113,6 +113,8 @@ async function main() {
       fs.mkdirSync(dir);
       const archive = spawnSync("sh", ["-c", `git archive ${JSON.stringify(options.before)} | tar -x -C ${JSON.stringify(dir)}`], { cwd: root, encoding: "utf8" });
       if (archive.status !== 0) throw new Error(`git archive ${options.before}: ${archive.stderr}`);
+      // The Prisma client is generated, not committed: this tree's serves (it knows every older model).
+      fs.cpSync(path.join(root, "src/generated"), path.join(dir, "src/generated"), { recursive: true });
       runs.push({ label: `before (${options.before})`, sources: dir, database: "linli_bench_photos_before" });
     }
     const rows: Row[] = [];

@@ -21,20 +21,33 @@ async function slice(key: string, offset: number): Promise<Uint8Array | null> {
 function streamFrom(key: string, size: number, first: Uint8Array): ReadableStream<Uint8Array> {
   let offset = 0;
   let next: Uint8Array | null = first;
+  // The client may go away while a slice is on its way: then the slice is dropped.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      let part: Uint8Array | null;
       try {
-        const part = next ?? (await slice(key, offset));
-        next = null;
-        // Removed meanwhile (its order's cleanup): end with an error, not a short photo.
-        if (!part || part.byteLength === 0) throw new Error(`photo ${key} vanished after ${offset} of ${size} bytes`);
-        offset += part.byteLength;
-        controller.enqueue(part);
-        if (offset >= size) controller.close();
+        part = next ?? (await slice(key, offset));
       } catch (error) {
+        if (!cancelled) controller.error(error);
         console.error("photo stream failed", error);
-        controller.error(error);
+        return;
       }
+      next = null;
+      if (cancelled) return;
+      // Removed meanwhile (its row was deleted): end with an error, not a short photo.
+      if (!part || part.byteLength === 0) {
+        const error = new Error(`photo ${key} vanished after ${offset} of ${size} bytes`);
+        console.error("photo stream failed", error.message);
+        controller.error(error);
+        return;
+      }
+      offset += part.byteLength;
+      controller.enqueue(part);
+      if (offset >= size) controller.close();
+    },
+    cancel() {
+      cancelled = true;
     },
   });
 }
