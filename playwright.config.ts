@@ -1,4 +1,3 @@
-import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { chromiumArgs, findChromium } from "./scripts/lib/chromium";
 
@@ -66,7 +65,6 @@ export default defineConfig({
       ? [
           server(sweepPort, {
             DATABASE_URL: sweepDatabase,
-            LINLI_UPLOAD_DIR: process.env.SWEEP_UPLOAD_DIR ?? path.resolve("test-results", "sweep-uploads"),
             // Recurring jobs are not requests: the housekeeping must not write while the sweep counts rows.
             LINLI_HOUSEKEEPING: "0",
           }),
@@ -76,7 +74,6 @@ export default defineConfig({
       ? [
           server(actionsPort, {
             DATABASE_URL: actionsDatabase,
-            LINLI_UPLOAD_DIR: process.env.ACTIONS_UPLOAD_DIR ?? path.resolve("test-results", "actions-uploads"),
             // No recurring job may write between a probe's two fingerprints.
             LINLI_HOUSEKEEPING: "0",
           }),

@@ -1,5 +1,6 @@
 // `npm run restore -- <backup folder>`: puts a backup made by `npm run backup` back in place of
-// the embedded database and the photos. Refuses while the portal runs and refuses a backup whose
+// the embedded database (photos included) and of photo files an older backup holds, which the next
+// start moves into the database. Refuses while the portal runs and refuses a backup whose
 // files differ from its manifest; the data it replaces is kept beside, named before-restore-<time>.
 import fs from "node:fs";
 import path from "node:path";

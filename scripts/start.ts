@@ -2,7 +2,8 @@
 // Without DATABASE_URL it runs an embedded PostgreSQL whose data stays in .data/ and
 // adds the demo data on first start; with DATABASE_URL it uses that server and adds demo
 // data only when asked (`npm start -- --seed` or LINLI_SEED_DEMO=1). LINLI_DATA_DIR moves .data/
-// elsewhere; `--no-build` serves the existing build as it is.
+// elsewhere; `--no-build` serves the existing build as it is. Photos that earlier versions kept
+// as files are moved into the photo store before serving (docs/decisions/030-photo-store.md).
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -10,6 +11,7 @@ import path from "node:path";
 import { dataRoot as dataRootDir, postgresDataDir, uploadDir } from "./lib/data-paths";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/prepare-database";
+import { PHOTO_KEY, photoStoreConfig } from "../src/server/uploads/store-config";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
@@ -49,7 +51,25 @@ function buildIfNeeded(env: NodeJS.ProcessEnv) {
   if (result.status !== 0) throw new Error("The build failed; see the messages above.");
 }
 
+/** Photo files still waiting at the top of the folder earlier versions kept them in. */
+function photoFilesOnDisk(): boolean {
+  try {
+    return fs.readdirSync(uploadDir(), { withFileTypes: true }).some((entry) => entry.isFile() && PHOTO_KEY.test(entry.name));
+  } catch {
+    return false;
+  }
+}
+
+/** The one-off import of those files (scripts/import-photos.ts); it keeps every file. */
+function importPhotoFiles(env: NodeJS.ProcessEnv) {
+  say(`moving the photo files in ${uploadDir()} into the photo store…`);
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/import-photos.ts"], { stdio: "inherit", env });
+  if (result.status !== 0) throw new Error("Some photo files could not be moved into the photo store (see above); nothing was lost. Fix the cause and start again.");
+}
+
 async function main() {
+  // A mistake in the photo store's settings stops the start here, with the setting named.
+  photoStoreConfig(process.env);
   let embedded: EmbeddedPostgres | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   let demo = false;
@@ -81,12 +101,12 @@ async function main() {
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret("auth-secret"),
     AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
-    LINLI_UPLOAD_DIR: uploadDir(),
     LINLI_DEMO: process.env.LINLI_DEMO ?? (demo ? "1" : "0"),
     NEXT_TELEMETRY_DISABLED: "1",
     CHECKPOINT_DISABLE: "1",
   };
   try {
+    if (photoFilesOnDisk()) importPhotoFiles(env);
     buildIfNeeded(env);
   } catch (error) {
     await embedded?.stop();

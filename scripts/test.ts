@@ -101,7 +101,6 @@ async function main(): Promise<number> {
     LINLI_CHROMIUM: chromium ?? "",
     // Its own build folder, so that a test run never disturbs a running `npm start`.
     LINLI_DIST_DIR: ".next-test",
-    LINLI_UPLOAD_DIR: path.join(results, "uploads"),
   };
   // --reuse-build: while writing browser tests, keep the last test build (it may be stale).
   const reuse = process.argv.includes("--reuse-build") && fs.existsSync(path.join(root, ".next-test/BUILD_ID"));
@@ -167,10 +166,8 @@ async function main(): Promise<number> {
         E2E_PORT: String(port),
         SWEEP_DATABASE_URL: server.url(names.sweep),
         SWEEP_PORT: String(sweepPort),
-        SWEEP_UPLOAD_DIR: path.join(results, "sweep-uploads"),
         ACTIONS_DATABASE_URL: server.url(names.actions),
         ACTIONS_PORT: String(await freePort(sweepPort + 1)),
-        ACTIONS_UPLOAD_DIR: path.join(results, "actions-uploads"),
       };
       ok = (await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...e2eFilters], { ...e2eEnv, ...servers, E2E_JSON: e2eJson })) && ok;
       const e2e = readJson<PlaywrightReport>(e2eJson);

@@ -1,5 +1,5 @@
-// Backing up and restoring `npm start`'s embedded PostgreSQL and the uploaded photos
-// (docs/decisions/028-backups.md). The database is copied with PostgreSQL's low-level base
+// Backing up and restoring `npm start`'s embedded PostgreSQL, which holds the photos too
+// (docs/decisions/028-backups.md, 030-photo-store.md). The database is copied with PostgreSQL's low-level base
 // backup API — pg_backup_start, a copy of the data directory, pg_backup_stop, and the WAL from
 // the start to the stop — so the portal keeps serving meanwhile; a temporary replication slot
 // keeps that WAL from being recycled during the copy. A restore puts the copy back with its
@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { IMPORTED, UNREFERENCED } from "../../src/server/uploads/store-config";
 import { copyTree, verifyBackup, writeManifest, type Manifest } from "./backup-files";
 import { owningProcess, passwordFileOf, postgresIds, runningServer, serverUrl, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 
@@ -76,9 +77,10 @@ export async function takeBackup(options: Places & { backupRoot: string }): Prom
     fs.mkdirSync(path.join(work, "postgres", "pg_wal", "archive_status"), { recursive: true });
     copyWal(dataDir, path.join(work, "postgres"), startWal, stop.stop_wal);
     fs.copyFileSync(passwordFileOf(dataDir), path.join(work, "postgres.password"));
-    // After the database: every photo a backed-up row names was written before its row.
-    const photos = copyTree(uploadDir, path.join(work, "uploads"));
-    log(`copied ${photos} photo(s) from ${uploadDir}`);
+    // Photo files that earlier versions kept on disk and the import has not moved into the
+    // database yet (their rows are in the copy above); those moved aside are in the database.
+    const waiting = copyTree(uploadDir, path.join(work, "uploads"), { skip: (name) => name === IMPORTED || name === UNREFERENCED });
+    if (waiting) log(`copied ${waiting} photo file(s) from ${uploadDir} that the next start moves into the database`);
     const version = fs.readFileSync(path.join(dataDir, "PG_VERSION"), "utf8").trim();
     const manifest = writeManifest(work, { version, startWal, stopWal: stop.stop_wal, stopLsn: stop.lsn });
     fs.renameSync(work, dir);

@@ -43,9 +43,10 @@ export type Build = { dir: string; seconds: number; reused: boolean; remove(): v
  * or next-env.d.ts changes); node_modules hard-linked (Turbopack refuses a symlink out of the
  * project). LINLI_BENCH_BUILD=<dir> reuses a copy built earlier (kept, for development of
  * the benchmarks themselves); without it the copy is made afresh and removed afterwards.
+ * `sources` builds another checkout of the project (e.g. an earlier commit) the same way.
  */
-export function buildApp(env: NodeJS.ProcessEnv, say: (line: string) => void): Build {
-  const kept = process.env.LINLI_BENCH_BUILD;
+export function buildApp(env: NodeJS.ProcessEnv, say: (line: string) => void, sources = root): Build {
+  const kept = sources === root ? process.env.LINLI_BENCH_BUILD : undefined;
   if (kept && fs.existsSync(path.join(kept, ".next", "BUILD_ID"))) {
     say(`reusing the build in ${kept} (LINLI_BENCH_BUILD)`);
     return { dir: kept, seconds: 0, reused: true, remove() {} };
@@ -53,7 +54,7 @@ export function buildApp(env: NodeJS.ProcessEnv, say: (line: string) => void): B
   const dir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), "linli-bench-app-"));
   fs.mkdirSync(dir, { recursive: true });
   for (const entry of ["src", "messages", "public", "next.config.ts", "tsconfig.json", "postcss.config.mjs", "package.json", "next-env.d.ts"]) {
-    if (fs.existsSync(path.join(root, entry))) fs.cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
+    if (fs.existsSync(path.join(sources, entry))) fs.cpSync(path.join(sources, entry), path.join(dir, entry), { recursive: true });
   }
   if (!fs.existsSync(path.join(dir, "node_modules"))) {
     const linked = spawnSync("cp", ["-al", path.join(root, "node_modules"), path.join(dir, "node_modules")]);

@@ -11,10 +11,7 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { storePhoto } from "@/server/uploads/photos";
 import { residentIn } from "../support/factories";
-import { useTemporaryUploadDir } from "../support/uploads";
 import { loopFixture, SERVICE } from "./orders/fixture";
-
-useTemporaryUploadDir();
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(

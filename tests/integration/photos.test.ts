@@ -1,18 +1,15 @@
 import crypto from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
-import { MAX_UNATTACHED_PHOTOS, readPhoto, storePhoto } from "@/server/uploads/photos";
+import { MAX_UNATTACHED_PHOTOS, readPhoto, removeStaleUnattachedPhotos, storePhoto, UNATTACHED_PHOTO_HOURS } from "@/server/uploads/photos";
+import { SLICE_BYTES } from "@/server/uploads/postgres-store";
+import { photoStore, type PhotoStore } from "@/server/uploads/store";
 import { buildMap } from "../support/factories";
 import { floodPng } from "../support/images";
-import { useTemporaryUploadDir } from "../support/uploads";
-
-const uploads = useTemporaryUploadDir();
 
 type Scope = { role: Role; communityId?: string; gridId?: string; courtyardId?: string };
 
@@ -36,7 +33,17 @@ async function makeActor(roles: Scope[] = []): Promise<Actor> {
   };
 }
 
-const storedFiles = async () => (await fs.readdir(uploads())).sort();
+/** Every key in the photo store (PostgreSQL, as configured by default). */
+const storedFiles = async () => (await db.photoBlob.findMany({ select: { key: true } })).map((b) => b.key).sort();
+
+/** What a stream yields, and in how many pieces. */
+async function drain(stream: ReadableStream<Uint8Array>): Promise<{ bytes: Buffer; pieces: number }> {
+  const parts: Uint8Array[] = [];
+  for await (const part of stream as unknown as AsyncIterable<Uint8Array>) parts.push(part);
+  return { bytes: Buffer.concat(parts), pieces: parts.length };
+}
+
+const storedBytes = async (key: string) => Buffer.from((await db.photoBlob.findUniqueOrThrow({ where: { key } })).data);
 
 /** A photo as a phone takes it: sideways (EXIF orientation 6), with a GPS position. */
 const phonePhoto = () =>
@@ -45,6 +52,32 @@ const phonePhoto = () =>
     .withMetadata({ orientation: 6 })
     .jpeg()
     .toBuffer();
+
+/** An order of the requester's in courtyard a1, written directly (its category of its own). */
+async function orderOf(map: Awaited<ReturnType<typeof buildMap>>, requester: Actor, title: string, description: string) {
+  const tag = crypto.randomBytes(4).toString("hex");
+  const category = await db.orderCategory.create({
+    data: { code: `photo-${tag}`, nameZh: `测试${tag}`, nameEn: `Test ${tag}`, responseHours: 24, resolutionDays: 7 },
+  });
+  const due = new Date(Date.now() + 86_400_000);
+  return db.order.create({
+    data: {
+      categoryId: category.id,
+      courtyardId: map.a1.id,
+      gridId: map.A1.id,
+      communityId: map.A.id,
+      requesterId: requester.userId,
+      placedById: requester.userId,
+      title,
+      description,
+      responseDueAt: due,
+      resolutionDueAt: due,
+      dueAt: due,
+      idempotencyKey: crypto.randomUUID(),
+      payloadHash: "x",
+    },
+  });
+}
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -71,7 +104,7 @@ describe("storing an uploaded photo", () => {
     expect(row).toMatchObject({ uploaderId: actor.userId, orderId: null, mimeType: "image/jpeg", width: 200, height: 300 });
     expect(row.storageKey).toMatch(/^[0-9a-f-]{36}\.jpg$/);
 
-    const stored = await fs.readFile(path.join(uploads(), row.storageKey));
+    const stored = await storedBytes(row.storageKey);
     expect(row.bytes).toBe(stored.length);
     const after = await sharp(stored).metadata();
     expect(after.format).toBe("jpeg");
@@ -81,7 +114,6 @@ describe("storing an uploaded photo", () => {
     expect(after.orientation).toBeUndefined();
     expect([after.width, after.height]).toEqual([200, 300]);
     expect(stored.includes(Buffer.from("TestPhone"))).toBe(false);
-    expect((await fs.stat(path.join(uploads(), row.storageKey))).mode & 0o077).toBe(0);
   });
 
   it("shrinks a large photo to 2048 px on the long side and accepts PNG and WebP", async () => {
@@ -154,12 +186,19 @@ describe("storing an uploaded photo", () => {
     expect(await storedFiles()).toEqual(files);
   });
 
-  it("removes the written file when the row cannot be inserted", async () => {
+  it("stores no bytes when the row cannot be inserted", async () => {
     const actor = await makeActor();
     await db.user.delete({ where: { id: actor.userId } }); // the row's foreign key now fails
     const files = await storedFiles();
     await expect(storePhoto(actor, await phonePhoto())).rejects.toThrow();
     expect(await storedFiles()).toEqual(files);
+  });
+
+  it("removes the row again when the store refuses the bytes", async () => {
+    const actor = await makeActor();
+    const refusing: PhotoStore = { ...photoStore(), put: () => Promise.reject(new Error("store unreachable")) };
+    await expect(storePhoto(actor, await phonePhoto(), refusing)).rejects.toThrow("store unreachable");
+    expect(await db.orderPhoto.count({ where: { uploaderId: actor.userId } })).toBe(0);
   });
 });
 
@@ -171,7 +210,9 @@ describe("reading a photo", () => {
 
     const mine = await readPhoto(uploader, id);
     expect(mine?.mimeType).toBe("image/jpeg");
-    expect(mine?.body.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    const { bytes } = await drain(mine!.stream);
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    expect(mine?.size).toBe(bytes.length);
     expect(await readPhoto(other, id)).toBeNull();
     expect(await readPhoto(null, id)).toBeNull();
     expect(await readPhoto(uploader, "no-such-photo")).toBeNull();
@@ -187,27 +228,7 @@ describe("reading a photo", () => {
     const otherWorker = await makeActor([{ role: "GRID_WORKER", gridId: map.B1.id }]);
     const staffB = await makeActor([{ role: "STAFF", communityId: map.B.id }]);
 
-    const category = await db.orderCategory.create({
-      data: { code: `photo-${crypto.randomBytes(4).toString("hex")}`, nameZh: "测试", nameEn: "Test", responseHours: 24, resolutionDays: 7 },
-    });
-    const due = new Date(Date.now() + 86_400_000);
-    const order = await db.order.create({
-      data: {
-        categoryId: category.id,
-        courtyardId: map.a1.id,
-        gridId: map.A1.id,
-        communityId: map.A.id,
-        requesterId: requester.userId,
-        placedById: requester.userId,
-        title: "楼道灯坏了",
-        description: "三单元楼道灯不亮",
-        responseDueAt: due,
-        resolutionDueAt: due,
-        dueAt: due,
-        idempotencyKey: crypto.randomUUID(),
-        payloadHash: "x",
-      },
-    });
+    const order = await orderOf(map, requester, "楼道灯坏了", "三单元楼道灯不亮");
     const { id } = await storePhoto(requester, await phonePhoto());
     // As the order service attaches it.
     const attached = await db.orderPhoto.updateMany({
@@ -228,5 +249,51 @@ describe("reading a photo", () => {
     expect(await sees(neighbour)).toBe(true);
     expect(await sees(elsewhere)).toBe(false);
     expect(await sees(otherWorker)).toBe(false);
+  });
+});
+
+describe("the photo store", () => {
+  it("streams a large photo in slices, byte for byte as stored", async () => {
+    const uploader = await makeActor();
+    // Noise does not compress: a JPEG of several slices.
+    const noise = crypto.randomBytes(1600 * 1200 * 3);
+    const big = await sharp(noise, { raw: { width: 1600, height: 1200, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+    const { id } = await storePhoto(uploader, big);
+    const row = await db.orderPhoto.findUniqueOrThrow({ where: { id } });
+    expect(row.bytes).toBeGreaterThan(2 * SLICE_BYTES);
+
+    const photo = await readPhoto(uploader, id);
+    expect(photo?.size).toBe(row.bytes);
+    const { bytes, pieces } = await drain(photo!.stream);
+    expect(pieces).toBe(Math.ceil(row.bytes / SLICE_BYTES));
+    expect(bytes.equals(await storedBytes(row.storageKey))).toBe(true);
+  });
+
+  it("answers a photo whose bytes are missing as not found", async () => {
+    const uploader = await makeActor();
+    const { id } = await storePhoto(uploader, await phonePhoto());
+    const row = await db.orderPhoto.findUniqueOrThrow({ where: { id } });
+    await photoStore().delete(row.storageKey);
+    expect(await readPhoto(uploader, id)).toBeNull();
+  });
+
+  it(`removes photos left unattached for ${UNATTACHED_PHOTO_HOURS} hours, with their bytes, and keeps the rest`, async () => {
+    const map = await buildMap();
+    const uploader = await makeActor([{ role: "RESIDENT", courtyardId: map.a1.id }]);
+    const old = await storePhoto(uploader, await phonePhoto());
+    const recent = await storePhoto(uploader, await phonePhoto());
+    const used = await storePhoto(uploader, await phonePhoto());
+    const order = await orderOf(map, uploader, "旧照片", "清理测试");
+    const longAgo = new Date(Date.now() - (UNATTACHED_PHOTO_HOURS + 1) * 3_600_000);
+    await db.orderPhoto.updateMany({ where: { id: { in: [old.id, used.id] } }, data: { createdAt: longAgo } });
+    await db.orderPhoto.update({ where: { id: used.id }, data: { orderId: order.id } });
+    const keyOf = async (id: string) => (await db.orderPhoto.findUniqueOrThrow({ where: { id } })).storageKey;
+    const oldKey = await keyOf(old.id);
+
+    expect(await removeStaleUnattachedPhotos()).toBeGreaterThanOrEqual(1);
+    expect(await db.orderPhoto.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await photoStore().get(oldKey)).toBeNull();
+    for (const kept of [recent.id, used.id]) expect(await readPhoto(uploader, kept), kept).not.toBeNull();
+    expect(await removeStaleUnattachedPhotos(), "a second run finds nothing").toBe(0);
   });
 });

@@ -2,11 +2,10 @@ import "server-only";
 // Order photos (QUALITY.md §7). Uploads are sniffed by content, never by name; only JPEG,
 // PNG, WebP and HEIC/HEIF that sharp can decode are accepted; SVG and pixel floods are
 // refused before decoding. Every photo is re-encoded to a plain JPEG (auto-rotated, at most
-// 2048 px on the long side, all metadata — EXIF, GPS, XMP, ICC — dropped) and stored outside
-// public/ under a server-made name. Photos are served only to those who may see their order.
+// 2048 px on the long side, all metadata — EXIF, GPS, XMP, ICC — dropped) and kept in the photo
+// store (./store.ts: PostgreSQL or an S3-compatible bucket, never public/) under a server-made
+// key. Photos are served only to those who may see their order.
 import crypto from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
 import { fileTypeFromBuffer } from "file-type";
 import { openableWhere } from "@/domain/orders/board";
@@ -15,6 +14,8 @@ import { db } from "@/server/db/client";
 import { spendVolume } from "@/domain/limits/spend";
 import { MAX_PHOTO_BYTES_PER_USER } from "@/domain/limits/volume-limits";
 import { AppError } from "@/server/errors";
+import { photoStore, type PhotoStore } from "./store";
+import { PHOTO_KEY } from "./store-config";
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 /** Decoded size above which an image is refused (a 48 MP phone camera stays below 50 MP). */
@@ -23,6 +24,8 @@ export const MAX_PHOTO_PIXELS = 50_000_000;
 export const MAX_PHOTO_EDGE = 2048;
 /** Photos a user may hold that no order uses yet, so that nobody can fill the disk. */
 export const MAX_UNATTACHED_PHOTOS = 30;
+/** How long an uploaded photo may wait for the form that uses it before the housekeeping removes it. */
+export const UNATTACHED_PHOTO_HOURS = 24;
 
 /** Why an upload is refused: keys of the "errors" messages, said in the uploader's language. */
 export const photoErrors = {
@@ -42,12 +45,6 @@ const accepted: Record<string, string> = {
   "image/heif": "heif",
 };
 
-const storageKeyPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.jpg$/;
-
-export function uploadDir(): string {
-  return process.env.LINLI_UPLOAD_DIR || path.join(process.cwd(), ".data", "uploads");
-}
-
 const invalid = (message: string) => new AppError("invalid_input", message);
 
 function decoder(bytes: Buffer) {
@@ -57,7 +54,7 @@ function decoder(bytes: Buffer) {
 }
 
 /** Checks, cleans and stores one uploaded photo; it stays unattached until an order uses it. */
-export async function storePhoto(actor: Actor, bytes: Buffer): Promise<{ id: string; width: number; height: number }> {
+export async function storePhoto(actor: Actor, bytes: Buffer, store: PhotoStore = photoStore()): Promise<{ id: string; width: number; height: number }> {
   if (bytes.length > MAX_PHOTO_BYTES) throw invalid(photoErrors.tooLarge);
   if (bytes.length === 0) throw invalid(photoErrors.undecodable);
 
@@ -98,32 +95,33 @@ export async function storePhoto(actor: Actor, bytes: Buffer): Promise<{ id: str
     throw invalid(photoErrors.undecodable);
   }
 
-  const dir = uploadDir();
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  // The row first: bytes never sit in the store without a row that names them (a crash between
+  // the two leaves a row without bytes, which the housekeeping removes with the unattached ones).
   const storageKey = `${crypto.randomUUID()}.jpg`;
-  const file = path.join(dir, storageKey);
-  await fs.writeFile(file, output.data, { mode: 0o600, flag: "wx" });
+  const photo = await db.orderPhoto.create({
+    data: {
+      uploaderId: actor.userId,
+      storageKey,
+      mimeType: "image/jpeg",
+      width: output.info.width,
+      height: output.info.height,
+      bytes: output.data.length,
+    },
+    select: { id: true, width: true, height: true },
+  });
   try {
-    const photo = await db.orderPhoto.create({
-      data: {
-        uploaderId: actor.userId,
-        storageKey,
-        mimeType: "image/jpeg",
-        width: output.info.width,
-        height: output.info.height,
-        bytes: output.data.length,
-      },
-      select: { id: true, width: true, height: true },
-    });
-    return photo;
+    await store.put(storageKey, output.data);
   } catch (error) {
-    await fs.rm(file, { force: true }).catch(() => undefined);
+    await db.orderPhoto.deleteMany({ where: { id: photo.id } }).catch(() => undefined);
     throw error;
   }
+  return photo;
 }
 
-/** The stored JPEG if the actor may see it; null (answered as 404) otherwise or if it is missing. */
-export async function readPhoto(actor: Actor | null, id: string): Promise<{ body: Buffer; mimeType: string } | null> {
+export type ServedPhoto = { mimeType: string; size: number; stream: ReadableStream<Uint8Array> };
+
+/** The stored JPEG, as a stream, if the actor may see it; null (answered as 404) otherwise or if it is missing. */
+export async function readPhoto(actor: Actor | null, id: string, store: PhotoStore = photoStore()): Promise<ServedPhoto | null> {
   if (!actor || typeof id !== "string" || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
   const photo = await db.orderPhoto.findUnique({
     where: { id },
@@ -139,13 +137,34 @@ export async function readPhoto(actor: Actor | null, id: string): Promise<{ body
     if (visible !== 1) return null;
   }
 
-  // Keys are made by storePhoto; anything else in the row is never turned into a path.
-  if (!storageKeyPattern.test(photo.storageKey)) return null;
-  try {
-    const body = await fs.readFile(path.join(uploadDir(), photo.storageKey));
-    return { body, mimeType: photo.mimeType };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
+  // Keys are made by storePhoto; anything else in the row is never handed to the store.
+  if (!PHOTO_KEY.test(photo.storageKey)) return null;
+  const stored = await store.get(photo.storageKey);
+  return stored && { mimeType: photo.mimeType, size: stored.size, stream: stored.stream };
+}
+
+/**
+ * Removes photos uploaded more than UNATTACHED_PHOTO_HOURS ago that no order uses (a form left
+ * unsent), so that they no longer count against their uploader's limits. Each row is deleted
+ * only while still unattached, so a form sent meanwhile keeps its photos; in PostgreSQL the
+ * bytes go with the row, in a bucket they are deleted after it (a failure is logged, and the
+ * object stays behind unreachable).
+ */
+export async function removeStaleUnattachedPhotos(now = new Date(), store: PhotoStore = photoStore()): Promise<number> {
+  const cutoff = new Date(now.getTime() - UNATTACHED_PHOTO_HOURS * 3_600_000);
+  let removed = 0;
+  for (;;) {
+    const rows = await db.$queryRaw<{ storageKey: string }[]>`
+      DELETE FROM "OrderPhoto" WHERE "orderId" IS NULL AND id IN (
+        SELECT id FROM "OrderPhoto" WHERE "orderId" IS NULL AND "createdAt" < ${cutoff} LIMIT 500
+      ) RETURNING "storageKey"`;
+    removed += rows.length;
+    if (store.kind !== "postgres") {
+      for (const { storageKey } of rows) {
+        if (!PHOTO_KEY.test(storageKey)) continue;
+        await store.delete(storageKey).catch((error: Error) => console.error("[housekeeping] photo", storageKey, error.message));
+      }
+    }
+    if (rows.length < 500) return removed;
   }
 }

@@ -3,8 +3,6 @@
 // status, one of another grid and one of another community, a photo, notifications and
 // audit rows enough for a second page, and the actors of another community. Ids are fixed,
 // so that the setup may run again on the same database and every spec finds them by name.
-import fs from "node:fs";
-import path from "node:path";
 import pg from "pg";
 import sharp from "sharp";
 
@@ -13,8 +11,6 @@ export const sweepDatabaseUrl = () => {
   if (!url) throw new Error("SWEEP_DATABASE_URL (or DATABASE_URL) names the sweep's database; run through `npm test`.");
   return url;
 };
-
-export const sweepUploadDir = () => process.env.SWEEP_UPLOAD_DIR ?? process.env.LINLI_UPLOAD_DIR ?? path.resolve("test-results/sweep-uploads");
 
 export async function withDb<T>(work: (db: pg.Client) => Promise<T>): Promise<T> {
   const db = new pg.Client({ connectionString: sweepDatabaseUrl() });
@@ -125,7 +121,6 @@ export async function createFixture(db: pg.Client): Promise<Fixture> {
   try {
     const done = await db.query(`SELECT 1 FROM "Order" WHERE id = $1`, [orderId("PLACED")]);
     if (done.rowCount === 0) await writeFixture(db);
-    else await restorePhotoFiles(db);
     await db.query("COMMIT");
   } catch (error) {
     await db.query("ROLLBACK");
@@ -309,25 +304,15 @@ async function writeFixture(db: pg.Client) {
 
 const photoBytes = () => sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 200, g: 40, b: 40 } } }).jpeg().toBuffer();
 
-function writePhotoFile(storageKey: string, body: Buffer) {
-  fs.mkdirSync(sweepUploadDir(), { recursive: true });
-  fs.writeFileSync(path.join(sweepUploadDir(), storageKey), body);
-}
-
-/** A second run on the same database: the upload folder may have been cleared since. */
-async function restorePhotoFiles(db: pg.Client) {
-  const { rows } = await db.query<{ storageKey: string }>(`SELECT "storageKey" FROM "OrderPhoto" WHERE id LIKE $1`, [`${F}-%`]);
-  for (const { storageKey } of rows) if (!fs.existsSync(path.join(sweepUploadDir(), storageKey))) writePhotoFile(storageKey, await photoBytes());
-}
-
 async function photo(db: pg.Client, id: string, order: string | null, eventId: string | null, uploader: string) {
   const storageKey = `${crypto.randomUUID()}.jpg`;
   const body = await photoBytes();
-  writePhotoFile(storageKey, body);
   await db.query(
     `INSERT INTO "OrderPhoto" (id, "orderId", "eventId", "uploaderId", "storageKey", "mimeType", width, height, bytes) VALUES ($1, $2, $3, $4, $5, 'image/jpeg', 8, 8, $6)`,
     [id, order, eventId, uploader, storageKey, body.length],
   );
+  // Its bytes, in the photo store the sweep's server uses (the default, PostgreSQL).
+  await db.query(`INSERT INTO "PhotoBlob" (key, data) VALUES ($1, $2)`, [storageKey, body]);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 // The restore drill (docs/operations.md), with `npm run backup` and `npm run restore` on an
 // embedded PostgreSQL in a folder of its own: back up while the database runs, write more,
 // restore, start — what was there before is back with the same checksums, what came later is gone.
+// Photos are rows with their bytes stored out of line (as in "PhotoBlob"), plus the files an
+// earlier version left on disk that the import has not moved into the database yet.
 import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -61,14 +63,25 @@ async function query<T extends pg.QueryResultRow>(sql: string, values: unknown[]
 const tableChecksum = async () =>
   (await query<{ rows: number; md5: string }>(`SELECT count(*)::int AS rows, md5(string_agg(id || ':' || note, ',' ORDER BY id)) AS md5 FROM drill`))[0];
 
+/** Photos kept as the photo store keeps them: bytea, uncompressed and out of line (TOAST). */
+const photoChecksums = async () =>
+  await query<{ key: string; md5: string }>(`SELECT key, md5(data) AS md5 FROM drill_photo ORDER BY key`);
+
 describe("backing up and restoring the embedded database and the photos", () => {
   // Four commands and three database starts: seconds on a quiet machine, more on a busy one.
   it("restores what was there at the backup, and only that, and refuses while running or when damaged", { timeout: 120_000 }, async () => {
     server = await startEmbeddedPostgres({ dataDir });
     await query(`CREATE TABLE drill (id int PRIMARY KEY, note text NOT NULL)`);
     await query(`INSERT INTO drill SELECT g, md5(g::text) FROM generate_series(1, 2000) g`);
+    await query(`CREATE TABLE drill_photo (key text PRIMARY KEY, data bytea NOT NULL)`);
+    await query(`ALTER TABLE drill_photo ALTER COLUMN data SET STORAGE EXTERNAL`);
+    for (let i = 0; i < 3; i++) await query(`INSERT INTO drill_photo VALUES ($1, $2)`, [`${crypto.randomUUID()}.jpg`, crypto.randomBytes(200_000 + crypto.randomInt(400_000))]);
     const before = [photo(), photo(), photo()];
+    // Files the import has moved aside are in the database: not copied again.
+    fs.mkdirSync(path.join(uploads, "imported"));
+    fs.writeFileSync(path.join(uploads, "imported", `${crypto.randomUUID()}.jpg`), crypto.randomBytes(1000));
     const atBackup = await tableChecksum();
+    const photosAtBackup = await photoChecksums();
 
     // While the database runs, as while the portal serves.
     const backedUp = npmRun("backup");
@@ -79,10 +92,13 @@ describe("backing up and restoring the embedded database and the photos", () => 
     const manifest = JSON.parse(fs.readFileSync(path.join(backup, "manifest.json"), "utf8")) as { files: { path: string; sha256: string }[] };
     for (const p of before) expect(manifest.files, p.name).toContainEqual(expect.objectContaining({ path: `uploads/${p.name}`, sha256: p.sha }));
     expect(manifest.files.map((f) => f.path)).toContain("postgres/backup_label");
+    expect(manifest.files.filter((f) => f.path.startsWith("uploads/")), "only files still waiting for the import").toHaveLength(before.length);
 
     // Later writes, which the restore must undo.
     await query(`INSERT INTO drill SELECT g, 'later' FROM generate_series(2001, 2100) g`);
     await query(`UPDATE drill SET note = 'changed' WHERE id = 1`);
+    await query(`DELETE FROM drill_photo WHERE key = $1`, [photosAtBackup[0].key]);
+    await query(`INSERT INTO drill_photo VALUES ($1, $2)`, [`${crypto.randomUUID()}.jpg`, crypto.randomBytes(300_000)]);
     const later = photo();
     fs.rmSync(path.join(uploads, before[0].name));
 
@@ -110,6 +126,7 @@ describe("backing up and restoring the embedded database and the photos", () => 
 
     server = await startEmbeddedPostgres({ dataDir });
     expect(await tableChecksum(), "the table as it was at the backup").toEqual(atBackup);
+    expect(await photoChecksums(), "the photos in the database as they were at the backup").toEqual(photosAtBackup);
     for (const p of before) expect(sha256(path.join(uploads, p.name)), p.name).toBe(p.sha);
     expect(fs.existsSync(path.join(uploads, later.name)), "a later photo is gone").toBe(false);
   });

@@ -9,10 +9,7 @@ import { getOrderDetail, publicBoard } from "@/features/orders/queries";
 import { boardPosts } from "@/features/staff/queries";
 import { db } from "@/server/db/client";
 import { readPhoto, storePhoto } from "@/server/uploads/photos";
-import { useTemporaryUploadDir } from "../../support/uploads";
 import { loopFixture, SERVICE } from "./fixture";
-
-useTemporaryUploadDir("linli-board-");
 
 const TITLE = "住1栋1单元302 漏水";
 const DESCRIPTION = "我家住１栋１单元３０２室，电话 138 0000 0007，楼上5楼502一直滴水。";

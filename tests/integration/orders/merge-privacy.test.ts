@@ -7,10 +7,7 @@ import { acceptOrder, addInformation, completeOrder, dispatchOrder, mergeOrder, 
 import { getOrderDetail } from "@/features/orders/queries";
 import { db } from "@/server/db/client";
 import { readPhoto, storePhoto } from "@/server/uploads/photos";
-import { useTemporaryUploadDir } from "../../support/uploads";
 import { loopFixture, tomorrow } from "./fixture";
-
-useTemporaryUploadDir("linli-merge-");
 
 const PRIVATE = "我家卫生间漏水到楼下，家里只有我和老伴";
 

@@ -1,5 +1,6 @@
 // An order photo, served only to those who may see its order (or its uploader while it is
-// unattached); everyone else gets the same 404 as for a photo that does not exist.
+// unattached); everyone else gets the same 404 as for a photo that does not exist. The bytes
+// come from the photo store as a stream and go out as they arrive, never whole in memory.
 import { withActor } from "@/server/route";
 import { readPhoto } from "@/server/uploads/photos";
 
@@ -17,11 +18,11 @@ export const GET = withActor<{ id: string }>({}, async (_request, actor, { param
   try {
     const photo = await readPhoto(actor, id);
     if (!photo) return notFound();
-    return new Response(new Uint8Array(photo.body), {
+    return new Response(photo.stream, {
       status: 200,
       headers: {
         "Content-Type": "image/jpeg",
-        "Content-Length": String(photo.body.length),
+        "Content-Length": String(photo.size),
         "Cache-Control": "private, max-age=3600",
         "X-Content-Type-Options": "nosniff",
         "Content-Disposition": "inline",
