@@ -7,6 +7,7 @@ import crypto from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
+import { orderRow } from "../support/order-row";
 import { assignmentScope, auditScope, reachOf, reaches, userScope } from "@/domain/admin/scope";
 import { boardWhere, openableWhere, publicBoardWhere } from "@/domain/orders/board";
 import { boardStatuses } from "@/domain/orders/machine";
@@ -33,24 +34,8 @@ let city: City;
 async function addOrders() {
   const courtyards = await db.courtyard.findMany({ include: { grid: true, roles: { where: { role: "RESIDENT" }, orderBy: { userId: "asc" } } } });
   const grids = await db.grid.findMany();
-  const due = new Date(Date.now() + 86400_000);
-  const order = (y: (typeof courtyards)[number], requesterId: string, status: OrderStatus, extra: Partial<Prisma.OrderUncheckedCreateInput> = {}) => ({
-    categoryId: "category_wish",
-    courtyardId: y.id,
-    gridId: y.gridId,
-    communityId: y.grid.communityId,
-    requesterId,
-    placedById: requesterId,
-    title: `${y.name} ${status}`,
-    description: "测试",
-    status,
-    responseDueAt: due,
-    resolutionDueAt: due,
-    dueAt: due,
-    idempotencyKey: crypto.randomUUID(),
-    payloadHash: "test",
-    ...extra,
-  });
+  const order = (y: (typeof courtyards)[number], requesterId: string, status: OrderStatus, extra: Partial<Prisma.OrderUncheckedCreateInput> = {}) =>
+    orderRow({ courtyardId: y.id, gridId: y.gridId, communityId: y.grid.communityId }, requesterId, status, { title: `${y.name} ${status}`, description: "测试", ...extra });
   const rows: Prisma.OrderUncheckedCreateInput[] = [];
   for (const y of courtyards) {
     const [first, second, third] = y.roles.map((r) => r.userId);

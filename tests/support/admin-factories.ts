@@ -1,10 +1,10 @@
 // Builders for the admin console's integration tests: administrators of one community or
 // of all, and orders in a given status written straight to the database (the order domain
 // has its own tests; here they only need to exist).
-import crypto from "node:crypto";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
 import { actorOf, actorWithRole, buildMap, createUser } from "./factories";
+import { orderRow } from "./order-row";
 
 export const globalAdmin = (name = "全局管理员") => actorWithRole("ADMIN", {}, name);
 export const communityAdmin = (communityId: string, name = "社区管理员") => actorWithRole("ADMIN", { communityId }, name);
@@ -22,25 +22,7 @@ export async function adminFixture() {
 
 export async function orderIn(courtyard: { id: string; gridId: string }, status: OrderStatus, communityId: string) {
   const requester = await createUser({ roles: [{ role: "RESIDENT", courtyardId: courtyard.id }] });
-  const due = new Date(Date.now() + 86400_000);
-  return db.order.create({
-    data: {
-      categoryId: "category_wish",
-      courtyardId: courtyard.id,
-      gridId: courtyard.gridId,
-      communityId,
-      requesterId: requester.id,
-      placedById: requester.id,
-      title: `测试单 ${status}`,
-      description: "测试用的单。",
-      status,
-      responseDueAt: due,
-      resolutionDueAt: due,
-      dueAt: due,
-      idempotencyKey: crypto.randomUUID(),
-      payloadHash: "test",
-    },
-  });
+  return db.order.create({ data: orderRow({ courtyardId: courtyard.id, gridId: courtyard.gridId, communityId }, requester.id, status) });
 }
 
 export async function auditRows(entityId: string) {
