@@ -181,8 +181,13 @@ export async function generateCity(databaseUrl: string, options: CityOptions): P
     const counts = weights.map((w) => Math.max(2, Math.floor((residentCount * w) / total)));
     // What rounding left over (or the minimum of 2 took too many) is spread one by one.
     for (let k = 0, left = residentCount - counts.reduce((a, b) => a + b, 0); left !== 0; k = (k + 1) % counts.length) {
-      if (left > 0) (counts[k]++, left--);
-      else if (counts[k] > 2) (counts[k]--, left++);
+      if (left > 0) {
+        counts[k]++;
+        left--;
+      } else if (counts[k] > 2) {
+        counts[k]--;
+        left++;
+      }
     }
     let start = 0;
     const starts = counts.map((n) => ((start += n), start - n));

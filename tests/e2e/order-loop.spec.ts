@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { signedInAs } from "./support";
 
 async function placeOrder(page: Page, title: string, options: { public?: boolean } = {}) {

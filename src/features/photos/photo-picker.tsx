@@ -37,22 +37,19 @@ export function PhotoPicker({ name = "photoIds", max = 6, label }: { name?: stri
   const [items, setItems] = useState<Item[]>([]);
   const [error, setError] = useState<string | null>(null);
   const uploading = items.some((item) => item.status === "uploading");
-  const uploadingRef = useRef(false);
-  uploadingRef.current = uploading;
 
   // A form sent while a photo is still on its way would silently lose it: hold the submit.
   useEffect(() => {
     const form = inputRef.current?.form;
-    if (!form) return;
+    if (!form || !uploading) return;
     const hold = (event: SubmitEvent) => {
-      if (!uploadingRef.current) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       setError(t("stillUploading"));
     };
     form.addEventListener("submit", hold);
     return () => form.removeEventListener("submit", hold);
-  }, [t]);
+  }, [t, uploading]);
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
     const files = Array.from(event.target.files ?? []);

@@ -1,16 +1,10 @@
-import { db } from "@/server/db/client";
+import { databaseHealth } from "@/server/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const started = Date.now();
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return Response.json(
-      { status: "ok", database: "up", latencyMs: Date.now() - started },
-      { headers: { "Cache-Control": "no-store" } },
-    );
-  } catch {
-    return Response.json({ status: "error", database: "down" }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
+  const database = await databaseHealth();
+  const headers = { "Cache-Control": "no-store" };
+  if (!database.up) return Response.json({ status: "error", database: "down" }, { status: 503, headers });
+  return Response.json({ status: "ok", database: "up", latencyMs: database.latencyMs }, { headers });
 }

@@ -3,7 +3,7 @@
 // button that prints all of them on A4 (ten to a page, cut along the dashed lines; the print
 // stylesheet in globals.css hides everything else), and the .xlsx that came with them. The
 // secrets live only in this page's memory: nothing on the server can show them again.
-import { useEffect, useId, useState } from "react";
+import { useId, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
 import { useFormatter, useTranslations } from "next-intl";
 import type { Slip } from "@/domain/admin/one-time-passwords";
@@ -13,6 +13,11 @@ import "./one-time-slips.css";
 
 const PREVIEW = 4;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+// The sign-in address as this browser sees it; none on the server, so the print sheet (a
+// portal into document.body) appears only once the page runs in the browser.
+const noSubscription = () => () => {};
+const signInAddress = () => `${window.location.origin}/login`;
+const noAddress = () => "";
 
 function download(file: SlipsFile) {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
@@ -28,8 +33,7 @@ export function OneTimeSlips({ slips, file }: { slips: Slip[]; file: SlipsFile |
   const t = useTranslations("oneTimePasswords");
   const format = useFormatter();
   const titleId = useId();
-  const [site, setSite] = useState("");
-  useEffect(() => setSite(`${window.location.origin}/login`), []);
+  const site = useSyncExternalStore(noSubscription, signInAddress, noAddress);
   if (slips.length === 0) return null;
   const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "long", timeZone: "Asia/Shanghai" });
   const shown = slips.slice(0, PREVIEW);

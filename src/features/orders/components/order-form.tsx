@@ -1,7 +1,7 @@
 "use client";
 // 我要点单 (and, with `requester`, a grid worker's 代点单). One idempotency key per form
 // mount: a double click or a retry after a lost answer creates one order, not two.
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { sensitiveIn } from "@/domain/privacy/mask";
@@ -85,10 +85,11 @@ export function OrderForm({ categories, requester }: { categories: Category[]; r
   // Whether the last attempt left the category unchosen, for a clearer message than the
   // server's generic one for a missing id.
   const [noCategory, setNoCategory] = useState(false);
-  const onSubmit = submitHandler(dispatch, busy, (form) => {
-    form.set("idempotencyKey", idempotencyKey);
-    setNoCategory(!form.get("categoryId"));
-  });
+  const onSubmit = (event: FormEvent<HTMLFormElement>) =>
+    submitHandler(dispatch, busy, (form) => {
+      form.set("idempotencyKey", idempotencyKey);
+      setNoCategory(!form.get("categoryId"));
+    })(event);
   const categoryError = errors.categoryId && (noCategory ? tErrors("categoryRequired") : errors.categoryId);
   const warning = usePublicWarning();
   const warn = warning.found.phone || warning.found.room;

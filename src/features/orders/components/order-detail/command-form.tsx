@@ -28,8 +28,6 @@ export function CommandForm({ orderId, command, submitLabel, tone = "primary", o
   const tPage = useTranslations("orderPage");
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const done = useRef(onDone);
-  done.current = onDone;
   // The answer is handled here rather than in an effect: the action's response carries the
   // refreshed page, in which this form may already be gone (接单 is no longer offered).
   const busy = useRef(false);
@@ -37,7 +35,7 @@ export function CommandForm({ orderId, command, submitLabel, tone = "primary", o
     try {
       const result: OrderActionState = await orderCommandAction(previous, form).catch(() => ({ ok: false, error: tPage("networkError") }));
       if (result?.ok) {
-        done.current();
+        onDone();
         router.refresh();
       }
       return result;
@@ -52,7 +50,7 @@ export function CommandForm({ orderId, command, submitLabel, tone = "primary", o
   }, [state]);
 
   return (
-    <form ref={formRef} onSubmit={submitHandler(dispatch, busy, prepare)} noValidate className={children ? "space-y-4" : "space-y-3"}>
+    <form ref={formRef} onSubmit={(event) => submitHandler(dispatch, busy, prepare)(event)} noValidate className={children ? "space-y-4" : "space-y-3"}>
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="command" value={command} />
       {children?.(errors)}

@@ -32,6 +32,7 @@ export function RatingForm({ orderId, command, onDone }: { orderId: string; comm
                         key={s}
                         className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-gray-400 bg-white px-3 py-2 has-[:checked]:border-2 has-[:checked]:border-brand-700 has-[:checked]:bg-red-50"
                       >
+                        {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- ARIA 1.2 makes aria-invalid global; it marks the group's radios so that the first one takes the focus */}
                         <input
                           type="radio"
                           name={d}

@@ -19,13 +19,10 @@ export function VolunteerPicker({ orderId, initial, error }: { orderId: string; 
   const [chosen, setChosen] = useState<VolunteerOption[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
 
+  const searching = query.trim() !== "";
   useEffect(() => {
     const name = query.trim();
-    if (!name) {
-      setFound(initial);
-      setProblem(null);
-      return;
-    }
+    if (!name) return;
     let current = true;
     const timer = setTimeout(async () => {
       const form = new FormData();
@@ -43,9 +40,11 @@ export function VolunteerPicker({ orderId, initial, error }: { orderId: string; 
       current = false;
       clearTimeout(timer);
     };
-  }, [query, orderId, initial, tPage]);
+  }, [query, orderId, tPage]);
 
-  const shown = [...chosen, ...found.filter((v) => !chosen.some((c) => c.id === v.id))];
+  // An empty search box lists the community's volunteers as the page gave them.
+  const listed = searching ? found : initial;
+  const shown = [...chosen, ...listed.filter((v) => !chosen.some((c) => c.id === v.id))];
   const toggle = (v: VolunteerOption, on: boolean) => setChosen((list) => (on ? [...list, v] : list.filter((c) => c.id !== v.id)));
 
   return (
@@ -63,7 +62,14 @@ export function VolunteerPicker({ orderId, initial, error }: { orderId: string; 
         value={query}
         maxLength={20}
         autoComplete="off"
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          // A new search starts from the full list, not from the last one's answer.
+          if (!e.target.value.trim()) {
+            setFound(initial);
+            setProblem(null);
+          }
+        }}
         // Enter searches; it must not submit the dispatch.
         onKeyDown={(e) => e.key === "Enter" && e.preventDefault()}
         aria-describedby={problem ? `${id}-problem` : undefined}
