@@ -5,7 +5,20 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
-const frameworks = ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*", "next-intl", "next-intl/*", "use-intl", "use-intl/*", "next-auth", "next-auth/*"];
+const frameworks = [
+  "next",
+  "next/*",
+  "react",
+  "react/*",
+  "react-dom",
+  "react-dom/*",
+  "next-intl",
+  "next-intl/*",
+  "use-intl",
+  "use-intl/*",
+  "next-auth",
+  "next-auth/*",
+];
 const databaseDrivers = ["@prisma/*", "pg", "pg-boss"];
 
 // Each zone: files under `target` may not import files under `from` (paths as resolved, so an
@@ -74,7 +87,11 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: frameworks, message: "The domain layer is plain TypeScript: no Next.js, React or i18n here (a message is a key the caller renders)." }] },
+        {
+          patterns: [
+            { group: frameworks, message: "The domain layer is plain TypeScript: no Next.js, React or i18n here (a message is a key the caller renders)." },
+          ],
+        },
       ],
     },
   },

@@ -47,6 +47,7 @@ export type CityOptions = {
 export type CityResult = { orders: number; events: number; ratings: number; dispatches: number; users: number; seconds: number };
 
 const STREETS = ["锦西街道", "锦东街道"];
+// prettier-ignore
 const COMMUNITIES = [
   "金沙", "青羊", "光华", "草堂", "浣花", "玉林", "芳草", "红牌楼", "簇桥", "桂溪",
   "石羊", "肖家河", "双楠", "晋阳", "永丰", "府南", "西御河", "汪家拐", "少城", "草市",
@@ -57,10 +58,13 @@ const COMMUNITIES = [
 const GRID_NAMES = ["第一网格", "第二网格", "第三网格", "第四网格", "第五网格", "第六网格"];
 const GRIDS_PER_COMMUNITY = GRID_NAMES.length;
 const COURTYARDS_PER_GRID = 10;
+// prettier-ignore
 const COURTYARD_BASES = ["锦绣", "阳光", "幸福", "和平", "翠苑", "金桥", "龙湖", "蓝光", "华润", "万科", "保利", "中海", "望江", "玉林", "芙蓉", "银杏", "桂花", "丽景", "紫荆", "南苑"];
 const COURTYARD_KINDS = ["小区", "花园", "家园", "新村", "苑"];
 const FLOORS = [6, 7, 11, 18, 26, 33];
+// prettier-ignore
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "罗", "高", "林"];
+// prettier-ignore
 const GIVEN = [
   "建华", "淑芬", "国强", "玉兰", "志明", "桂芳", "德明", "秀兰", "海燕", "文杰", "春梅", "永福", "晓燕", "红梅",
   "家豪", "凤英", "宏伟", "丽娟", "俊杰", "翠华", "明辉", "素珍", "子涵", "雪梅", "天佑", "婷婷", "光荣", "美玲",

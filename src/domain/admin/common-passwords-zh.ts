@@ -4,6 +4,7 @@
 // Chinese leaks (Li, Han and Xu, "A Large-Scale Empirical Analysis of Chinese Web Passwords",
 // USENIX Security 2014; Wang et al., "The Tangled Web of Password Reuse" and their Chinese
 // datasets): most frequent first, as zxcvbn ranks a dictionary by position.
+// prettier-ignore
 export const commonPasswordsZh: readonly string[] = [
   "123456", "123456789", "111111", "5201314", "12345678", "123123", "000000", "11111111",
   "woaini1314", "qq123456", "a123456", "123321", "1314520", "666666", "888888", "7758521",

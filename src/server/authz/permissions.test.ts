@@ -32,6 +32,7 @@ const actors: Record<Who, RoleScope> = {
   ADMIN_OF_ALL: scope("ADMIN", {}),
 };
 
+// prettier-ignore
 const policy: Record<Operation, Record<Who, Cells>> = {
   "workspace.resident": { RESIDENT: "YYY", GRID_WORKER: "NNN", BRANCH_SECRETARY: "NNN", STAFF: "NNN", VOLUNTEER: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },
   "workspace.grid": { RESIDENT: "NNN", GRID_WORKER: "YYY", BRANCH_SECRETARY: "NNN", STAFF: "NNN", VOLUNTEER: "NNN", ADMIN_OF_COMMUNITY: "NNN", ADMIN_OF_ALL: "NNN" },

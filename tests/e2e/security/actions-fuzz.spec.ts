@@ -32,6 +32,7 @@ test.afterAll(async () => {
   await closeDb();
 });
 
+// prettier-ignore
 const payloads = [
   "", " ", "\t\r\n", "\u0000", "a\u0000b", "\u0001\u0002\u001b[31m", "\u200b\u200c\u200d\ufeff", "\u202eevil\u202c", "مرحبا بالعالم", "👨‍👩‍👧‍👦", "e\u0301\u0301\u0301", "\ud800", "\udfff",
   "' OR '1'='1", "'; DROP TABLE \"Order\"; --", "1; SELECT pg_sleep(3); --", '{"$gt": ""}', "%00", "../../etc/passwd",
