@@ -57,7 +57,7 @@ export type Comparison = {
   sql: Stats;
   ratio50: number;
   ratio95: number;
-  /** Extra timings of the same case (e.g. the labelled overview with its two lookups). */
+  /** Extra timings of the same case (e.g. the export's labelled table with its lookups). */
   extra?: Record<string, Stats>;
 };
 
@@ -140,7 +140,9 @@ export async function benchQueries(databaseUrl: string, runs: number): Promise<Q
   await direct.connect();
   const notes: string[] = [];
   try {
-    const { countsBy, overview, dimensions, periods } = await import("../../src/domain/metrics/overview");
+    const { countsBy, dimensions, periods } = await import("../../src/domain/metrics/overview");
+    const { overviewTable } = await import("../../src/domain/metrics/summary");
+    const { chinaDay } = await import("../../src/domain/metrics/periods");
     const { gridQueue, getOrderDetail } = await import("../../src/features/orders/queries");
     const { db } = await import("../../src/server/db/client");
 
@@ -193,7 +195,7 @@ export async function benchQueries(databaseUrl: string, runs: number): Promise<Q
           () => countsBy([community.id], options),
           runs,
           rowCount,
-          { labelled: () => overview(staff, options) },
+          { labelled: () => overviewTable(staff, { dimension, period, from: chinaDay(yearAgo), to: chinaDay(now), lang: "zh-CN", now }) },
         );
         overviewResults.push(comparison);
         if ((dimension === "courtyard" && period === "week") || (dimension === "community" && period === "all")) {

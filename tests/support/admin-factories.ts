@@ -3,7 +3,7 @@
 // has its own tests; here they only need to exist).
 import type { OrderStatus } from "@/generated/prisma/enums";
 import { db } from "@/server/db/client";
-import { actorOf, actorWithRole, buildMap, createUser } from "./factories";
+import { actorWithRole, buildMap, createUser } from "./factories";
 import { orderRow } from "./order-row";
 
 export const globalAdmin = (name = "全局管理员") => actorWithRole("ADMIN", {}, name);
@@ -28,5 +28,3 @@ export async function orderIn(courtyard: { id: string; gridId: string }, status:
 export async function auditRows(entityId: string) {
   return db.auditLog.findMany({ where: { entityId }, orderBy: { createdAt: "asc" } });
 }
-
-export { actorOf };

@@ -5,7 +5,7 @@ import { Prisma } from "@/generated/prisma/client";
 import { communityScope } from "@/server/authz/scope";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
-import { rates, type Counts, type Rates } from "./rates";
+import type { Counts } from "./rates";
 
 export const dimensions = ["community", "grid", "courtyard", "category"] as const;
 export type Dimension = (typeof dimensions)[number];
@@ -25,8 +25,6 @@ const periodColumn: Record<PeriodKind, Prisma.Sql> = {
   month: Prisma.sql`to_char(date_trunc('month', o."createdAt" + interval '8 hours'), 'YYYY-MM')`,
   week: Prisma.sql`to_char(date_trunc('week', o."createdAt" + interval '8 hours'), 'YYYY-MM-DD')`,
 };
-
-export type OverviewRow = { key: string; label: string; period: string; counts: Counts; rates: Rates };
 
 /** The communities whose figures the actor may see. */
 export async function visibleCommunityIds(actor: Actor): Promise<string[]> {
@@ -64,28 +62,4 @@ export async function countsBy(
      GROUP BY 1, 2
      ORDER BY 2, 1`;
   return rows.map(({ key, period, ...counts }) => ({ key, period, counts }));
-}
-
-async function labels(dimension: Dimension, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const where = { id: { in: ids } };
-  const rows =
-    dimension === "community"
-      ? await db.community.findMany({ where, select: { id: true, name: true } })
-      : dimension === "grid"
-        ? (await db.grid.findMany({ where, select: { id: true, name: true, community: { select: { name: true } } } })).map((g) => ({ id: g.id, name: `${g.community.name} ${g.name}` }))
-        : dimension === "courtyard"
-          ? await db.courtyard.findMany({ where, select: { id: true, name: true } })
-          : (await db.orderCategory.findMany({ where, select: { id: true, nameZh: true } })).map((c) => ({ id: c.id, name: c.nameZh }));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** The figures a staff member may see, labelled, with their rates. */
-export async function overview(
-  actor: Actor,
-  options: { dimension: Dimension; period: PeriodKind; from: Date; to: Date; now?: Date },
-): Promise<OverviewRow[]> {
-  const grouped = await countsBy(await visibleCommunityIds(actor), options);
-  const names = await labels(options.dimension, [...new Set(grouped.map((g) => g.key))]);
-  return grouped.map((g) => ({ ...g, label: names.get(g.key) ?? "—", rates: rates(g.counts) }));
 }

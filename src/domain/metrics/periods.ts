@@ -56,8 +56,6 @@ export function mondayOf(day: Day): Day {
   return addDays(day, -weekday);
 }
 
-export const periodOf = (kind: TrendPeriod, day: Day): string => (kind === "month" ? monthOf(day) : mondayOf(day));
-
 /** Every period key from the one holding `from` to the one holding `to`, in order. */
 export function periodKeys(kind: TrendPeriod, from: Day, to: Day): string[] {
   const keys: string[] = [];

@@ -83,6 +83,7 @@ export async function notify(messages: NotificationMessage[]): Promise<void> {
  * Inside the caller's transaction: writes the messages to the outbox with the change. Call
  * `deliver()` after the commit for prompt delivery; rows left undelivered (a crash between
  * commit and delivery) are sent by the outbox sweep within about two minutes.
+ * @public for the modules' commands (docs/decisions/033-job-queue.md), none of which uses it yet
  */
 export async function notifyInTx(tx: Prisma.TransactionClient, messages: NotificationMessage[]): Promise<{ deliver: () => Promise<void> }> {
   const ids = await writeOutbox(tx, prepare(messages));

@@ -33,11 +33,8 @@ export const mergeOrder = (actor: Actor, orderId: string, input: { targetNumber:
 export const withdrawOrder = (actor: Actor, orderId: string, input: { note?: string } = {}) => runOrderCommand(actor, orderId, "withdraw", { note: input.note ?? "" });
 export const addInformation = (actor: Actor, orderId: string, input: NotePhotos) => runOrderCommand(actor, orderId, "addInfo", input);
 export const dispatchOrder = (actor: Actor, orderId: string, input: DispatchInput) => runOrderCommand(actor, orderId, "dispatch", input);
-export const requestMeeting = (actor: Actor, orderId: string, input: Note) => runOrderCommand(actor, orderId, "requestMeeting", input);
 export const recordProgress = (actor: Actor, orderId: string, input: NotePhotos) => runOrderCommand(actor, orderId, "progress", input);
 export const completeOrder = (actor: Actor, orderId: string, input: NotePhotos) => runOrderCommand(actor, orderId, "complete", input);
-export const recordFollowUp = (actor: Actor, orderId: string, input: Note) => runOrderCommand(actor, orderId, "followUp", input);
-export const closeAfterFollowUp = (actor: Actor, orderId: string, input: Note) => runOrderCommand(actor, orderId, "close", input);
 export const sendBackToGrid = (actor: Actor, orderId: string, input: Note) => runOrderCommand(actor, orderId, "sendBack", input);
 /** Staff take a public post off the board, saying why; neighbours no longer read it. */
 export const hideFromBoard = (actor: Actor, orderId: string, input: Note) => runOrderCommand(actor, orderId, "hideFromBoard", input);

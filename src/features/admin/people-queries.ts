@@ -132,4 +132,3 @@ export async function scopeOptions(actor: Actor) {
     courtyards: courtyards.map((y) => ({ id: y.id, label: `${y.grid.community.name} · ${y.grid.name} · ${y.name}` })),
   };
 }
-export type ScopeOptions = Awaited<ReturnType<typeof scopeOptions>>;

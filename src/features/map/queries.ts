@@ -1,5 +1,5 @@
 import "server-only";
-import { courtyardScope, communityScope, gridScope } from "@/server/authz/scope";
+import { courtyardScope, gridScope } from "@/server/authz/scope";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 
@@ -57,35 +57,5 @@ export async function listOwnHomes(actor: Actor) {
     where: { userId: actor.userId, courtyard: courtyardScope(actor, "courtyard.view") },
     select: { id: true, unit: true, room: true, courtyard: { select: { name: true } }, building: { select: { number: true } } },
     orderBy: { createdAt: "asc" },
-  });
-}
-
-/** Counts per community the actor oversees. */
-export async function communityOverview(actor: Actor) {
-  const communities = await db.community.findMany({
-    where: communityScope(actor, "community.view"),
-    select: { id: true, name: true, _count: { select: { grids: true } } },
-    orderBy: { name: "asc" },
-  });
-  return Promise.all(
-    communities.map(async (c) => ({
-      ...c,
-      courtyards: await db.courtyard.count({ where: { grid: { communityId: c.id } } }),
-      residents: await db.roleAssignment.count({ where: { role: "RESIDENT", courtyard: { grid: { communityId: c.id } } } }),
-    })),
-  );
-}
-
-/** The map an administrator may configure: street → community → grid. */
-export async function configurableMap(actor: Actor) {
-  return db.community.findMany({
-    where: communityScope(actor, "map.configure"),
-    select: {
-      id: true,
-      name: true,
-      street: { select: { name: true } },
-      grids: { select: { id: true, name: true, _count: { select: { courtyards: true } } }, orderBy: { name: "asc" } },
-    },
-    orderBy: [{ street: { name: "asc" } }, { name: "asc" }],
   });
 }

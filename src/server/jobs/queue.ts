@@ -148,6 +148,7 @@ export const runningQueue = (): JobQueue | undefined => slot().queue;
 /**
  * Sends a job through this process's queue. False when no queue runs here (tests, scripts):
  * callers whose work must happen anyway leave a row that a recurring job picks up.
+ * @public for deadline hooks (docs/architecture.md), none of which exists yet
  */
 export async function enqueue<T>(job: JobDefinition<T>, data: T, options?: SendOptions): Promise<boolean> {
   const queue = slot().queue;

@@ -1,10 +1,9 @@
 // Signed-in sessions for the sweep, made once by the setup project (signing in writes a
 // session row, so it happens before the database's fingerprint is taken) and reused by every
 // spec of the sweep: a spec never signs in itself.
-import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
-import { callers, type CallerKey } from "./fixtures";
+import type { CallerKey } from "./fixtures";
 
 export const sweepStateDir = path.resolve("test-results", "sweep-state");
 export const storageStateOf = (caller: CallerKey) => path.join(sweepStateDir, `${caller}.json`);
@@ -21,11 +20,3 @@ export async function signInOverHttp(request: APIRequestContext, phone: string, 
   const setCookies = (r: typeof csrf) => r.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
   return { status: response.status(), cookies: [...setCookies(csrf), ...setCookies(response)] };
 }
-
-export function sessionCookieOf(caller: CallerKey): string {
-  if (caller === "anonymous") return "";
-  const state = JSON.parse(fs.readFileSync(storageStateOf(caller), "utf8")) as { cookies: { name: string; value: string }[] };
-  return state.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-}
-
-export const phoneOf = (caller: CallerKey) => callers[caller];

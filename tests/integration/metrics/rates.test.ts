@@ -1,8 +1,9 @@
-// The three rates on a small fixture whose answers were worked out by hand (docs/metrics.md).
+// The three rates on a small fixture whose answers were worked out by hand (docs/metrics.md),
+// through what the staff overview (overviewSummary) and its export (overviewTable) show.
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
-import { overview } from "@/domain/metrics/overview";
+import { overviewSummary, overviewTable } from "@/domain/metrics/summary";
 import { db } from "@/server/db/client";
 import { actorWithRole, buildMap, createUser } from "../../support/factories";
 
@@ -54,14 +55,17 @@ async function history() {
   return map;
 }
 
-const window = { from: new Date("2026-11-01T00:00:00Z"), to: new Date("2026-12-01T00:00:00Z"), now };
+// November in China time: every order of the fixture falls in it.
+const november = { from: "2026-11-01", to: "2026-11-30", lang: "zh-CN" as const, now };
 
 describe("the three rates", () => {
   it("computes response, resolution and satisfaction rates by their definitions", async () => {
     const map = await history();
     const staff = await actorWithRole("STAFF", { communityId: map.A.id });
-    const [row] = await overview(staff, { dimension: "community", period: "all", ...window });
-    expect(row.key).toBe(map.A.id);
+    const summary = await overviewSummary(staff, { dimension: "community", period: "month", ...november });
+    expect(summary.breakdown.map((g) => g.key)).toEqual([map.A.id]);
+    const [row] = summary.breakdown;
+    expect(summary.totals).toEqual({ counts: row.counts, rates: row.rates });
     expect(row.counts).toMatchObject({
       placed: 7,
       responseDue: 5, // 1, 2, 3, 6, 7 — not 4 (not yet due) nor 5 (withdrawn in time)
@@ -83,7 +87,7 @@ describe("the three rates", () => {
   it("splits by grid and by month in China time", async () => {
     const map = await history();
     const staff = await actorWithRole("STAFF", { communityId: map.A.id });
-    const byGrid = await overview(staff, { dimension: "grid", period: "month", ...window });
+    const byGrid = await overviewTable(staff, { dimension: "grid", period: "month", ...november });
     const a2 = byGrid.find((r) => r.key === map.A2.id)!;
     expect(a2).toMatchObject({ period: "2026-11", counts: { placed: 1, closedUnrated: 1 } });
     expect(a2.label).toContain("第二网格");
@@ -93,9 +97,10 @@ describe("the three rates", () => {
   it("shows staff of one community nothing of another, and other roles nothing at all", async () => {
     const map = await history();
     const staffB = await actorWithRole("STAFF", { communityId: map.B.id });
-    const rows = await overview(staffB, { dimension: "community", period: "all", ...window });
+    const rows = await overviewTable(staffB, { dimension: "community", period: "all", ...november });
     expect(rows.map((r) => [r.key, r.counts.placed])).toEqual([[map.B.id, 1]]);
     const worker = await actorWithRole("GRID_WORKER", { gridId: map.A1.id });
-    expect(await overview(worker, { dimension: "community", period: "all", ...window })).toEqual([]);
+    expect(await overviewTable(worker, { dimension: "community", period: "all", ...november })).toEqual([]);
+    expect((await overviewSummary(worker, { dimension: "community", period: "month", ...november })).totals.counts.placed).toBe(0);
   });
 });

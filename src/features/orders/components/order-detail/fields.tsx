@@ -2,7 +2,7 @@
 // Labelled form controls shared by the order form and the action forms on the order page:
 // a visible label, an optional hint, the server's message for the field right under it,
 // wired with aria-invalid and aria-describedby.
-import { startTransition, useId, type FormEvent, type ReactNode, type RefObject } from "react";
+import { startTransition, useId, type FormEvent, type RefObject } from "react";
 import { useTranslations } from "next-intl";
 
 export type FieldErrors = Record<string, string>;
@@ -183,12 +183,4 @@ export function focusFirstProblem(form: HTMLFormElement | null) {
   if (!target) return;
   if (target.getAttribute("role") === "alert") target.setAttribute("tabindex", "-1");
   target.focus();
-}
-
-export function Hint({ id, children }: { id: string; children: ReactNode }) {
-  return (
-    <p id={id} className="text-gray-700">
-      {children}
-    </p>
-  );
 }
