@@ -1,4 +1,4 @@
-// The audit log (QUALITY.md §8): one append-only row per configuration change, role
+// The audit log (docs/decisions/012-audit-log.md): one append-only row per configuration change, role
 // change, disablement and import, written in the same transaction as the change. Values
 // pass through `scrub`, so that no phone number or password ever lands in the log.
 import type { Prisma } from "@/generated/prisma/client";
@@ -22,7 +22,7 @@ export type EntityType = (typeof auditKinds)[AuditKind][number];
 type Values = Record<string, unknown>;
 
 export type AuditEntry = {
-  /** `<entityType>.<verb>`, e.g. `courtyard.move`; a message key of adminAudit.actions. */
+  /** `<entityType>.<verb>`, e.g. `courtyard.move`; a message key of admin.audit.actions. */
   action: `${EntityType}.${string}` | "password.change";
   entityType: EntityType;
   entityId?: string | null;

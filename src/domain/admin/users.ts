@@ -132,7 +132,7 @@ export async function resetPassword(actor: Actor, userId: string): Promise<{ sli
   return { slip: slipOf(user, password, passwordExpiresAt) };
 }
 
-/** The full number, for calling the person; the unmasking itself is logged (QUALITY.md §2). */
+/** The full number, for calling the person; the unmasking itself is logged (docs/security.md). */
 export async function revealPhone(actor: Actor, userId: string): Promise<{ phone: string }> {
   const user = await loadUser(actor, userId);
   await db.$transaction((tx) =>

@@ -1,4 +1,4 @@
-// How much one person may write in a while (QUALITY.md §9; the hostile review saw 300 orders
+// How much one person may write in a while (docs/security.md; a hostile review saw 300 orders
 // from one resident in 93 seconds, each a notification to the grid worker). Generous for a
 // person, tight for a script: a resident places a few orders a week, a grid worker at the desk
 // places dozens for residents without a phone (代点单). Each limit counts the acts that

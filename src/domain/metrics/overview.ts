@@ -1,6 +1,7 @@
 // Counts behind the three rates, grouped by community, grid, courtyard or category and by
 // week or month (China time), for the communities the actor oversees. One aggregate query
-// per view on Order's (communityId, createdAt) index (docs/metrics.md, docs/performance.md).
+// per view, answered from Order_metrics_covering_idx alone (docs/decisions/014,
+// docs/metrics.md, docs/performance.md).
 import { Prisma } from "@/generated/prisma/client";
 import { communityScope } from "@/server/authz/scope";
 import type { Actor } from "@/server/authz/permissions";

@@ -1,5 +1,5 @@
 // 显示号码: staff see residents' numbers masked; showing one in full is a deliberate act of a
-// permitted role (QUALITY.md §2, §8). The number is read and the audit row written in one
+// permitted role (docs/decisions/015-staff-review.md). The number is read and the audit row written in one
 // transaction, so a number never leaves without its log entry. The log names who looked at
 // whose number and for which order — never the number itself.
 import { orderLocation } from "@/domain/orders/scope";

@@ -24,7 +24,7 @@ const LONG_NUMBER = new RegExp(`(?<![\\dA-Za-z])\\d{3,}(?:${SEP}\\d{3,})*[Xx]?(?
 const LONG_ENOUGH = 7;
 // A door: a room number after a building, unit or floor (住1栋1单元302, 5楼502), a room with
 // 室/房 (302室), or building-unit-room written with dashes (1-2-302). Building and unit stay:
-// a building-level address is what neighbours may know (QUALITY §2).
+// a building-level address is what neighbours may know (decision 025).
 const ROOM_AFTER_PLACE = /(?<=(?:栋|幢|座|单元|号楼|楼|层)\s*-?\s*)\d{2,4}(?!\s*(?:栋|幢|座|单元|号楼|楼|层|\d))/g;
 const ROOM_WITH_SUFFIX = /(?<!\d)\d{3,4}(?=\s*(?:室|号房|房))/g;
 const ROOM_DASHED = /(?<=(?<![\d-])\d{1,3}-\d{1,2}-)\d{2,4}(?![\d-])/g;

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 
 // argon2id (the library's default algorithm) at 46 MiB, one pass: OWASP's second
-// recommended setting and QUALITY.md §3.
+// recommended setting (docs/security.md).
 const OPTIONS = { memoryCost: 47_104, timeCost: 1, parallelism: 1 } as const;
 
 export const hashPassword = (password: string) => hash(password, OPTIONS);

@@ -19,5 +19,5 @@ export function sameOrigin(request: { headers: Headers }): boolean {
   }
 }
 
-/** Methods that may change state; GET and HEAD never do (QUALITY.md §5). */
+/** Methods that may change state; GET and HEAD never do (docs/security.md). */
 export const isWriteMethod = (method: string) => !["GET", "HEAD", "OPTIONS"].includes(method.toUpperCase());

@@ -1,5 +1,5 @@
 import "server-only";
-// Order photos (QUALITY.md §7). Uploads are sniffed by content, never by name; only JPEG,
+// Order photos (docs/security.md). Uploads are sniffed by content, never by name; only JPEG,
 // PNG, WebP and HEIC/HEIF that sharp can decode are accepted; SVG and pixel floods are
 // refused before decoding. Every photo is re-encoded to a plain JPEG (auto-rotated, at most
 // 2048 px on the long side, all metadata — EXIF, GPS, XMP, ICC — dropped) and kept in the photo

@@ -1,4 +1,4 @@
-// Hostile input to every server action (QUALITY.md §9), over HTTP as the browser sends it, signed
+// Hostile input to every server action (docs/security.md), over HTTP as the browser sends it, signed
 // in as a role allowed to perform it: property-based mutations of valid arguments (fast-check,
 // seeded, a bounded number of runs per operation), and calls no form produces (other types, no
 // form at all, a NUL, unknown intents). Never a 500; a refusal carries a translated sentence and

@@ -94,7 +94,7 @@ export class World {
   static async create(actions: ManifestEntry[]): Promise<World> {
     const world = new World(actions);
     // The probes act for dozens of residents through a handful of accounts: the volume limits
-    // (src/domain/limits.ts, tested in tests/integration/limits.test.ts) are raised here, through
+    // (src/domain/limits/, tested in tests/integration/limits.test.ts) are raised here, through
     // the settings an operator would use, so that a probe is refused only for who calls it.
     await db().query(
       `INSERT INTO "Setting" (key, value, "updatedAt") SELECT 'limits.' || name, '100000'::jsonb, now() FROM unnest($1::text[]) AS name

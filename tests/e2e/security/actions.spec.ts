@@ -1,4 +1,4 @@
-// The server-action sweep (QUALITY.md §1, §2, §5): every action the build contains, called by
+// The server-action sweep (docs/decisions/017-server-action-probes.md): every action the build contains, called by
 // a direct POST as anonymous, as each demo role and as staff and an administrator of another
 // community — with valid arguments, so that only the caller makes the difference. Those outside
 // the action's roles or scope get the not-found (or sign-in) answer and no data, and the

@@ -1,4 +1,4 @@
-// The cookies signing in sets (QUALITY.md §4): the session cookie is HttpOnly, SameSite=Lax and
+// The cookies signing in sets (docs/security.md): the session cookie is HttpOnly, SameSite=Lax and
 // scoped to the whole site; behind an https proxy (X-Forwarded-Proto, which Auth.js trusts with
 // AUTH_TRUST_HOST) it is also Secure and carries the __Secure- prefix. It signs in, so it runs
 // on the main server, not in the read-only sweep.

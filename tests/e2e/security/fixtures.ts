@@ -1,5 +1,5 @@
 // The records the sweep opens, written straight into the sweep's own database (the server of
-// `sweepBaseURL`, see playwright.config.ts) before any request: orders of 府河小区 in every
+// `sweepURL` in playwright.config.ts) before any request: orders of 府河小区 in every
 // status, one of another grid and one of another community, a photo, notifications and
 // audit rows enough for a second page, and the actors of another community. Ids are fixed,
 // so that the setup may run again on the same database and every spec finds them by name.

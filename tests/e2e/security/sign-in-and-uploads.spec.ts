@@ -1,4 +1,4 @@
-// Sign-in and photo-upload probes over HTTP against the production build (QUALITY.md §6–7):
+// Sign-in and photo-upload probes over HTTP against the production build (docs/security.md):
 // what an attacker can try from a browser or a script, checked where it lands — the response,
 // the database and the stored file.
 import crypto from "node:crypto";

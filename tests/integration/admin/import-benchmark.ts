@@ -1,6 +1,6 @@
 // Measures the bulk import of 10,000 residents — the dry run and the all-or-nothing commit,
 // from CSV and from .xlsx — on a fresh database with the demo data. Not part of the suite
-// (QUALITY.md: measure in a benchmark, not in a timed test). Run:
+// (speed is measured in benchmarks, not in timed tests: docs/performance.md). Run:
 //
 //   npx tsx --conditions=react-server tests/integration/admin/import-benchmark.ts
 //
