@@ -5,10 +5,12 @@
 // `npm test -- --no-e2e` skips the browser part while developing; `npm test -- --e2e-only
 // tests/e2e/security` runs only the named browser specs (arguments go to Playwright);
 // `npm test -- --no-e2e tests/integration/photos.test.ts` runs only the named Vitest files.
+// Unless files are named, the static checks (lint, dead code, types) run beside the tests.
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { startChecks, type CheckResult } from "./lib/checks";
 import { ensureChromium } from "./lib/chromium";
 import { freePort } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/prepare-database";
@@ -26,6 +28,9 @@ const filters = process.argv.slice(2).filter((a) => !ownFlags.includes(a));
 const e2eFilters = withVitest ? [] : filters;
 const vitestFilters = withE2e ? [] : filters;
 const results = path.join(root, "test-results");
+// package.json scripts, each one passed or failed entry. "format:check" joins them once the
+// code base has been run through Prettier.
+const checkScripts = ["lint", "deadcode", "typecheck"];
 
 /** Runs a command to its end without blocking this process, which prepares databases meanwhile. */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
@@ -106,6 +111,11 @@ async function main(): Promise<number> {
   const reuse = process.argv.includes("--reuse-build") && fs.existsSync(path.join(root, ".next-test/BUILD_ID"));
   if (withE2e && !reuse) say("building the portal for the end-to-end tests, beside the other tests (test-results/build.log)");
   const build = withE2e && !reuse ? startBuild(e2eEnv) : Promise.resolve(true);
+  // Not for a run of named files: that is a developer trying one thing.
+  const withChecks = withVitest && !vitestFilters.some((a) => a.includes("/") || /\.tsx?$/.test(a));
+  if (withChecks) say(`static checks beside the tests: ${checkScripts.map((s) => `npm run ${s}`).join(", ")} (test-results/*.log)`);
+  const checks: Promise<CheckResult[]> = withChecks ? startChecks(root, checkScripts, base, results) : Promise.resolve([]);
+  const failedChecks: CheckResult[] = [];
   let ok = true;
   const counts = { passed: 0, failed: 0, skipped: 0 };
   // One database with the demo data for the specs, and a copy each for the page and route
@@ -150,6 +160,14 @@ async function main(): Promise<number> {
         counts.failed += vitest.numFailedTests;
         counts.skipped += vitest.numPendingTests + vitest.numTodoTests;
       } else ok = false;
+      for (const check of await checks) {
+        say(`npm run ${check.script}: ${check.ok ? "passed" : "FAILED (its output is shown at the end)"} in ${check.seconds} s`);
+        if (check.ok) counts.passed++;
+        else {
+          counts.failed++;
+          failedChecks.push(check);
+        }
+      }
     }
 
     if (withE2e) {
@@ -182,10 +200,14 @@ async function main(): Promise<number> {
       } else ok = false;
     }
   } finally {
+    await checks.catch(() => []);
     await build;
     await e2eDatabases.catch(() => {});
     if (process.env.DATABASE_URL) for (const name of created) await dropDatabase(server.adminUrl, name).catch(() => {});
     await server.stop();
+  }
+  for (const check of failedChecks) {
+    process.stdout.write(`\n[test] npm run ${check.script} FAILED:\n${fs.readFileSync(check.log, "utf8").trimEnd()}\n`);
   }
   process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   return ok && counts.failed === 0 && counts.passed > 0 ? 0 : 1;
