@@ -49,11 +49,22 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: findChromium() ?? undefined, args: chromiumArgs },
   },
+  // Playwright runs projects in phases: a project starts only once every project of the phase
+  // before has finished, whether or not it depends on them. So the three large projects all
+  // depend on the sweep's short set-up and share one phase: a worker free of one project's tests
+  // takes another's, and the sweep's many short tests (last in the queue) fill the end. With the
+  // sweep in a later phase, one worker waited for the one-at-a-time action probes for 1.5 minutes.
   projects: [
-    { name: "chromium", testIgnore: [...sweepSpecs, actionSpecs], use: { browserName: "chromium" } },
-    // One file at a time: each compares the fingerprint of the whole database before and after.
-    { name: "actions", use: { browserName: "chromium", baseURL: `http://localhost:${actionsPort}` }, testMatch: actionSpecs, workers: 1 },
     { name: "sweep-setup", testMatch: /security[\\/]sweep\.setup\.ts$/, teardown: "sweep-unchanged", use: { baseURL: sweepURL } },
+    { name: "chromium", testIgnore: [...sweepSpecs, actionSpecs], dependencies: ["sweep-setup"], use: { browserName: "chromium" } },
+    // One file at a time: each compares the fingerprint of the whole database before and after.
+    {
+      name: "actions",
+      use: { browserName: "chromium", baseURL: `http://localhost:${actionsPort}` },
+      testMatch: actionSpecs,
+      dependencies: ["sweep-setup"],
+      workers: 1,
+    },
     { name: "sweep", testMatch: sweepSpecs, dependencies: ["sweep-setup"], fullyParallel: true, use: { browserName: "chromium", baseURL: sweepURL } },
     { name: "sweep-unchanged", testMatch: /security[\\/]unchanged\.teardown\.ts$/, use: { baseURL: sweepURL } },
   ],

@@ -442,6 +442,14 @@ async function main() {
     const info = new pg.Client({ connectionString: url });
     await info.connect();
     const { rows: v } = await info.query(`SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS sb, pg_size_pretty(pg_database_size(current_database())) AS size`);
+    // One resident places hundreds of orders a minute here, far past the per-person volume limits
+    // (10 an hour). The limits are raised, not switched off: each request still counts against
+    // them, so their cost stays in the figures.
+    await info.query(
+      `INSERT INTO "Setting" (key, value, "updatedAt") SELECT k, '1000000'::jsonb, now() FROM unnest($1::text[]) AS k
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "updatedAt" = now()`,
+      [["limits.placeOrderHour", "limits.placeOrderDay"]],
+    );
     await info.end();
     const serverInfo = `PostgreSQL ${v[0].version} (${process.env.DATABASE_URL ? "DATABASE_URL's server" : "embedded, default settings"}, shared_buffers ${v[0].sb}), database ${v[0].size}`;
 

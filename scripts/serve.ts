@@ -72,6 +72,22 @@ async function main() {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  // Under `npm test` the server lives only as long as the test run: a run that is killed outright
+  // (no signal reaches the servers its browser runner started) must not leave them serving.
+  const owner = Number(process.env.LINLI_STOP_WITH_PID);
+  if (owner > 0) {
+    const alive = () => {
+      try {
+        process.kill(owner, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    setInterval(() => {
+      if (!alive()) void stop("SIGTERM");
+    }, 2_000).unref();
+  }
 }
 
 main().catch((error: Error) => {

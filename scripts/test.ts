@@ -6,7 +6,7 @@
 // tests/e2e/security` runs only the named browser specs (arguments go to Playwright);
 // `npm test -- --no-e2e tests/integration/photos.test.ts` runs only the named Vitest files.
 // Unless files are named, the static checks (lint, dead code, types) run beside the tests.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -32,9 +32,17 @@ const results = path.join(root, "test-results");
 // code base has been run through Prettier.
 const checkScripts = ["lint", "deadcode", "typecheck"];
 
+/** The runners under way, stopped with this process (Ctrl-C, or CI's SIGTERM). */
+const children = new Set<ChildProcess>();
+function track(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
 /** Runs a command to its end without blocking this process, which prepares databases meanwhile. */
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<boolean> {
-  const child = spawn(command, args, { stdio: "inherit", env });
+  const child = track(spawn(command, args, { stdio: "inherit", env }));
   return new Promise((resolve) => child.on("exit", (code) => resolve(code === 0)));
 }
 
@@ -50,7 +58,7 @@ function readJson<T>(file: string): T | null {
 function startBuild(env: NodeJS.ProcessEnv): Promise<boolean> {
   const log = path.join(results, "build.log");
   const out = fs.openSync(log, "w");
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", out, out], env });
+  const child = track(spawn(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", out, out], env }));
   return new Promise((resolve) => {
     child.on("exit", (code) => {
       fs.closeSync(out);
@@ -89,6 +97,27 @@ async function main(): Promise<number> {
   fs.mkdirSync(results, { recursive: true });
   const suffix = crypto.randomBytes(3).toString("hex");
   const server = await throwawayServer();
+  // Stopped from outside: the runners first (Playwright stops the portal's servers it started),
+  // then the database server, so that nothing is left running.
+  let stopping = false;
+  const stopAll = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping the runners and the database server`);
+    for (const child of children) child.kill("SIGINT");
+    const deadline = setTimeout(() => children.forEach((c) => c.kill("SIGKILL")), 15_000);
+    const waitChildren = async () => {
+      while (children.size > 0) await new Promise((r) => setTimeout(r, 100));
+    };
+    void waitChildren()
+      .then(() => server.stop())
+      .finally(() => {
+        clearTimeout(deadline);
+        process.exit(130);
+      });
+  };
+  process.on("SIGINT", () => stopAll("SIGINT"));
+  process.on("SIGTERM", () => stopAll("SIGTERM"));
   const base = {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
@@ -106,6 +135,8 @@ async function main(): Promise<number> {
     LINLI_CHROMIUM: chromium ?? "",
     // Its own build folder, so that a test run never disturbs a running `npm start`.
     LINLI_DIST_DIR: ".next-test",
+    // The portal's servers stop when this run ends, however it ends (scripts/serve.ts).
+    LINLI_STOP_WITH_PID: String(process.pid),
   };
   // --reuse-build: while writing browser tests, keep the last test build (it may be stale).
   const reuse = process.argv.includes("--reuse-build") && fs.existsSync(path.join(root, ".next-test/BUILD_ID"));
@@ -114,7 +145,7 @@ async function main(): Promise<number> {
   // Not for a run of named files: that is a developer trying one thing.
   const withChecks = withVitest && !vitestFilters.some((a) => a.includes("/") || /\.tsx?$/.test(a));
   if (withChecks) say(`static checks beside the tests: ${checkScripts.map((s) => `npm run ${s}`).join(", ")} (test-results/*.log)`);
-  const checks: Promise<CheckResult[]> = withChecks ? startChecks(root, checkScripts, base, results) : Promise.resolve([]);
+  const checks: Promise<CheckResult[]> = withChecks ? startChecks(root, checkScripts, base, results, track) : Promise.resolve([]);
   const failedChecks: CheckResult[] = [];
   let ok = true;
   const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -135,7 +166,7 @@ async function main(): Promise<number> {
     if (withVitest) {
       say("dependency advisories (npm audit --omit=dev)");
       const audit = await new Promise<number | null>((resolve) =>
-        spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/audit.ts"], { stdio: "inherit", env: base }).on("exit", resolve),
+        track(spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/audit.ts"], { stdio: "inherit", env: base })).on("exit", resolve),
       );
       if (audit === 0) counts.passed++;
       else if (audit === 2) counts.skipped++;

@@ -2,24 +2,31 @@
 // package.json scripts named by the caller, all at once and at a lower priority, so that they
 // take the cores the database preparation and the tests leave idle. Each one's output goes to
 // test-results/<script>.log, to be shown when it fails.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 export type CheckResult = { script: string; ok: boolean; seconds: number; log: string };
 
-function runScript(root: string, script: string, command: string, env: NodeJS.ProcessEnv, logDir: string): Promise<CheckResult> {
+type Track = (child: ChildProcess) => ChildProcess;
+
+function runScript(root: string, script: string, command: string, env: NodeJS.ProcessEnv, logDir: string, track: Track): Promise<CheckResult> {
   const log = path.join(logDir, `${script.replace(/[^\w-]/g, "-")}.log`);
   const out = fs.openSync(log, "w");
   const started = Date.now();
   const bin = path.join(root, "node_modules", ".bin");
-  const child = spawn("nice", ["-n", "10", "sh", "-c", command], {
-    cwd: root,
-    stdio: ["ignore", out, out],
-    env: { ...env, PATH: `${bin}${path.delimiter}${env.PATH ?? ""}` },
-  });
+  const child = track(
+    spawn("nice", ["-n", "10", "sh", "-c", command], {
+      cwd: root,
+      stdio: ["ignore", out, out],
+      env: { ...env, PATH: `${bin}${path.delimiter}${env.PATH ?? ""}` },
+    }),
+  );
   return new Promise((resolve) => {
+    let ended = false;
     const done = (ok: boolean) => {
+      if (ended) return;
+      ended = true;
       fs.closeSync(out);
       resolve({ script, ok, seconds: Math.round((Date.now() - started) / 1000), log });
     };
@@ -31,14 +38,14 @@ function runScript(root: string, script: string, command: string, env: NodeJS.Pr
   });
 }
 
-/** Starts every named package.json script at once; resolves when all have ended. */
-export function startChecks(root: string, scripts: string[], env: NodeJS.ProcessEnv, logDir: string): Promise<CheckResult[]> {
+/** Starts every named package.json script at once (each handed to `track`, which stops it with the run); resolves when all have ended. */
+export function startChecks(root: string, scripts: string[], env: NodeJS.ProcessEnv, logDir: string, track: Track): Promise<CheckResult[]> {
   const defined = (JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
   return Promise.all(
     scripts.map((script) => {
       const command = defined[script];
       if (!command) throw new Error(`package.json has no script "${script}"`);
-      return runScript(root, script, command, env, logDir);
+      return runScript(root, script, command, env, logDir, track);
     }),
   );
 }

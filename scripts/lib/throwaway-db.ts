@@ -1,5 +1,6 @@
 // A throwaway PostgreSQL for tests and tools: the server of DATABASE_URL when it is set,
 // otherwise an embedded server in a temporary folder that is removed on stop.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,6 +26,7 @@ export async function throwawayServer(): Promise<ThrowawayServer> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "linli-test-"));
   fs.chmodSync(root, 0o755); // the postgres user (when we run as root) must reach it
   const pg = await startEmbeddedPostgres({ dataDir: path.join(root, "data"), ephemeral: true });
+  outliveNot(root);
   return {
     adminUrl: pg.url("postgres"),
     url: (database) => pg.url(database),
@@ -33,4 +35,15 @@ export async function throwawayServer(): Promise<ThrowawayServer> {
       fs.rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A process killed outright (kill -9, a CI job cancelled) cannot stop its database server: a
+ * small detached watcher does, once this process is gone, and removes the folder. After a normal
+ * stop the folder is already gone and the watcher just ends.
+ */
+function outliveNot(root: string) {
+  const pidFile = path.join(root, "data", "postmaster.pid");
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; [ -f "${pidFile}" ] && kill -INT "$(head -1 "${pidFile}")" 2>/dev/null; sleep 5; rm -rf "${root}"`;
+  spawn("sh", ["-c", script], { detached: true, stdio: "ignore" }).unref();
 }

@@ -113,17 +113,38 @@ test("every page of the route table is checked", () => {
   for (const caller of roles) expect(pagesToCheck().some((p) => p.caller === caller), `pages checked as ${caller}`).toBe(true);
 });
 
+/**
+ * One page per caller and worker, kept from test to test: a new browser context and page cost
+ * more than a navigation (a renderer process started, the session loaded), and each test opens
+ * its page by address anyway, so nothing of the page before is left in it.
+ */
+const sweepTest = test.extend<object, { pageOf: (caller: CallerKey) => Promise<Page> }>({
+  pageOf: [
+    async ({ browser }, use) => {
+      const pages = new Map<CallerKey, Page>();
+      await use(async (caller) => {
+        const kept = pages.get(caller);
+        if (kept && !kept.isClosed()) {
+          await kept.setViewportSize(phone);
+          return kept;
+        }
+        const context = await browser.newContext({ storageState: storageStateOf(caller), viewport: phone });
+        // Every page is opened by address, so the RSC requests are only Next's link prefetches:
+        // a server render each, for nothing axe looks at. A pattern (not a function) lets the
+        // browser pass every other request without asking the test.
+        await context.route(/[?&]_rsc=/, (route) => route.abort());
+        const page = await context.newPage();
+        pages.set(caller, page);
+        return page;
+      });
+      for (const page of pages.values()) await page.context().close();
+    },
+    { scope: "worker" },
+  ],
+});
+
 for (const probe of pagesToCheck()) {
-  test(`${probe.caller} ${probe.named}`, async ({ browser }) => {
-    const context = await browser.newContext({ storageState: storageStateOf(probe.caller), viewport: phone });
-    // Every page is opened by address, so the RSC requests are only Next's link prefetches:
-    // a server render each, for nothing axe looks at. A pattern (not a function) lets the
-    // browser pass every other request without asking the test.
-    await context.route(/[?&]_rsc=/, (route) => route.abort());
-    try {
-      await checkPage(await context.newPage(), await urlOf(probe));
-    } finally {
-      await context.close();
-    }
+  sweepTest(`${probe.caller} ${probe.named}`, async ({ pageOf }) => {
+    await checkPage(await pageOf(probe.caller), await urlOf(probe));
   });
 }
