@@ -3,7 +3,7 @@
 // reader may see (a neighbour gets no requester, no building, no plans).
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+import { Card, Section } from "@/components/ui/card";
 import { linkClass, TextLink } from "@/components/ui/link";
 import type { OrderDetail } from "@/features/orders/queries";
 import { OverdueBadge, StatusBadge } from "../status-badge";
@@ -150,14 +150,11 @@ export function RequesterBlock({ orderId, requester }: { orderId: string; reques
 export function OrderDescription({ description }: { description: string }) {
   const t = useTranslations("orderPage.detail");
   return (
-    <section aria-labelledby="order-description" className="mb-5">
-      <h2 id="order-description" className="mb-2 text-xl font-bold">
-        {t("description")}
-      </h2>
+    <Section id="order-description" title={t("description")}>
       <Card as="div" className="whitespace-pre-wrap break-words text-lg">
         {description}
       </Card>
-    </section>
+    </Section>
   );
 }
 
@@ -166,10 +163,7 @@ export function DispatchPlans({ dispatches }: { dispatches: OrderDetail["dispatc
   const format = useFormatter();
   if (dispatches.length === 0) return null;
   return (
-    <section aria-labelledby="order-dispatches" className="mb-5">
-      <h2 id="order-dispatches" className="mb-2 text-xl font-bold">
-        {t("dispatches")}
-      </h2>
+    <Section id="order-dispatches" title={t("dispatches")}>
       <ul className="space-y-3">
         {dispatches.map((d, i) => (
           <Card as="li" key={i}>
@@ -192,7 +186,7 @@ export function DispatchPlans({ dispatches }: { dispatches: OrderDetail["dispatc
           </Card>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -204,10 +198,7 @@ export function Ratings({ ratings, mine }: { ratings: OrderDetail["ratings"]; mi
   const format = useFormatter();
   if (ratings.length === 0) return null;
   return (
-    <section aria-labelledby="order-ratings" className="mb-5">
-      <h2 id="order-ratings" className="mb-2 text-xl font-bold">
-        {t("ratings")}
-      </h2>
+    <Section id="order-ratings" title={t("ratings")}>
       <ul className="space-y-3">
         {ratings.map((r, i) => (
           <Card as="li" key={i}>
@@ -233,6 +224,6 @@ export function Ratings({ ratings, mine }: { ratings: OrderDetail["ratings"]; mi
           </Card>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
