@@ -39,6 +39,11 @@ const zones = [
     message: "The domain layer does not read requests, sessions or cookies: take the actor and input as arguments.",
   },
   {
+    target: "./src/lib",
+    from: ["./src/app", "./src/features", "./src/components", "./src/server", "./src/domain", "./src/i18n"],
+    message: "src/lib holds small pure helpers (query strings, paging) that every layer may use; it uses none of them.",
+  },
+  {
     target: "./src/server",
     from: ["./src/app", "./src/features", "./src/components"],
     message: "The server core sits below pages, features and components.",

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 
 export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
   const t = useTranslations("errors");
@@ -7,9 +8,7 @@ export default function ErrorPage({ reset }: { error: Error; reset: () => void }
     <main className="mx-auto max-w-md px-4 py-16 text-center">
       <h1 className="mb-2 text-2xl font-bold">{t("serverTitle")}</h1>
       <p className="mb-6 text-gray-700">{t("serverBody")}</p>
-      <button type="button" onClick={reset} className="min-h-11 rounded-lg bg-brand-700 px-4 text-white">
-        {t("retry")}
-      </button>
+      <Button onClick={reset}>{t("retry")}</Button>
     </main>
   );
 }

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { NavLinks } from "@/components/ui/nav";
 import { signOutAction } from "@/features/auth/actions";
 import { LocaleSwitch } from "@/features/i18n/locale-switch";
 import { unreadCount } from "@/features/orders/queries";
-import { NavLinks } from "@/features/workspaces/nav-links";
 import { workspacesOf } from "@/features/workspaces/workspaces";
 import { requireActor } from "@/server/auth/guards";
 
@@ -26,10 +26,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
           <div className="flex flex-wrap items-center gap-2">
             <span className="text-gray-700">{t("signedInAs", { name: actor.name })}</span>
             {!pending && (
-            <Link
-              href="/notifications"
-              className="inline-flex min-h-11 items-center gap-1.5 rounded-lg border border-gray-400 bg-white px-3 hover:bg-gray-100"
-            >
+            <ButtonLink href="/notifications" tone="secondary" size="sm">
               {t("notifications")}
               {unread > 0 && (
                 <>
@@ -40,19 +37,19 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
                   <span className="sr-only">{t("notificationsUnreadSuffix", { count: unread })}</span>
                 </>
               )}
-            </Link>
+            </ButtonLink>
             )}
             <LocaleSwitch />
             <form action={signOutAction}>
-              <button type="submit" className="min-h-11 rounded-lg border border-gray-400 bg-white px-3 hover:bg-gray-100">
+              <Button type="submit" tone="secondary" size="sm">
                 {t("signOut")}
-              </button>
+              </Button>
             </form>
           </div>
         </div>
         {!pending && (
           <div className="mx-auto max-w-4xl px-4 pb-3">
-            <NavLinks items={items} label={t("mainNav")} />
+            <NavLinks items={items} label={t("mainNav")} variant="main" />
           </div>
         )}
       </header>

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/features/auth/actions";
 import { requireActor } from "@/server/auth/guards";
 
@@ -10,7 +11,9 @@ export default async function NoRole() {
       <h1 className="mb-2 text-2xl font-bold">{t("title")}</h1>
       <p className="mb-6 text-gray-700">{t("body")}</p>
       <form action={signOutAction}>
-        <button type="submit" className="min-h-11 rounded-lg border border-gray-400 px-4">{t("signOut")}</button>
+        <Button type="submit" tone="secondary">
+          {t("signOut")}
+        </Button>
       </form>
     </main>
   );

@@ -8,6 +8,7 @@ import type { OrderStatus } from "@/generated/prisma/enums";
 import { maskPhone, maskPhoneNumbers } from "@/domain/privacy/mask";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
+import { paginate } from "@/lib/search-params";
 import { visibleCommunityIds } from "./overview";
 import { instants, type Day } from "./periods";
 
@@ -139,28 +140,15 @@ export async function listRatings(actor: Actor, filters: RatingFilters, page = 1
   const ids = await visibleCommunityIds(actor);
   if (ids.length === 0) return { items: [], page: 1, pages: 1, total: 0, averages: noAverages };
   const where = ratingWhere(ids, filters);
-  const fetchPage = (p: number) =>
-    db.orderRating.findMany({ where, orderBy: ratingOrder, select: rowSelect, skip: (p - 1) * RATINGS_PAGE_SIZE, take: RATINGS_PAGE_SIZE });
-  let current = Math.max(1, Math.floor(page) || 1);
-  const [aggregate, firstTry] = await Promise.all([
-    db.orderRating.aggregate({ where, _count: { _all: true }, _avg: { goal: true, timing: true, form: true, conduct: true } }),
-    fetchPage(current),
-  ]);
-  const total = aggregate._count._all;
-  const pages = Math.max(1, Math.ceil(total / RATINGS_PAGE_SIZE));
-  // Past the last page (an old link after filters changed): show the last page instead.
-  let rows = firstTry;
-  if (current > pages) {
-    current = pages;
-    rows = await fetchPage(current);
-  }
-  return {
-    items: rows.map(toRow),
-    page: current,
-    pages,
-    total,
-    averages: { count: total, ...aggregate._avg },
-  };
+  // One aggregate gives the count that pages the list and the averages shown above it.
+  const aggregate = db.orderRating.aggregate({ where, _count: { _all: true }, _avg: { goal: true, timing: true, form: true, conduct: true } });
+  const list = await paginate(
+    page,
+    RATINGS_PAGE_SIZE,
+    async () => (await aggregate)._count._all,
+    (window) => db.orderRating.findMany({ where, orderBy: ratingOrder, select: rowSelect, ...window }),
+  );
+  return { ...list, items: list.items.map(toRow), averages: { count: list.total, ...(await aggregate)._avg } };
 }
 
 /** Every filtered rating for an export, in list order, a batch at a time (at most `max`). */

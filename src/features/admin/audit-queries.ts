@@ -6,7 +6,7 @@ import { auditKinds, type AuditKind } from "@/domain/admin/audit";
 import { auditScope } from "@/domain/admin/scope";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
-import { paginate } from "@/server/db/paginate";
+import { paginate } from "@/lib/search-params";
 
 export const AUDIT_PAGE_SIZE = 30;
 

@@ -10,7 +10,7 @@ import { maskPhone } from "@/domain/privacy/mask";
 import { communityScope, courtyardScope, gridScope } from "@/server/authz/scope";
 import { can, type Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
-import { paginate } from "@/server/db/paginate";
+import { paginate } from "@/lib/search-params";
 
 export const PEOPLE_PAGE_SIZE = 20;
 

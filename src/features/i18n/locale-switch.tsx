@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
 import { setLocaleAction } from "./actions";
 
 export async function LocaleSwitch() {
@@ -7,14 +8,9 @@ export async function LocaleSwitch() {
   return (
     <form action={setLocaleAction}>
       <input type="hidden" name="locale" value={other} />
-      <button
-        type="submit"
-        lang={other}
-        aria-label={`${t("language")}: ${t("switchTo")}`}
-        className="min-h-11 rounded-lg border border-gray-400 bg-white px-3 text-base hover:bg-gray-100"
-      >
+      <Button type="submit" tone="secondary" size="sm" lang={other} aria-label={`${t("language")}: ${t("switchTo")}`}>
         {t("switchTo")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -12,7 +12,7 @@ import { maskParams } from "@/domain/notifications/notify";
 import { maskPhone, maskPhoneNumbers, maskPublicText } from "@/domain/privacy/mask";
 import { can, type Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
-import { paginate, type Paged } from "@/server/db/paginate";
+import { paginate, type Paged } from "@/lib/search-params";
 import { onBehalfWhere } from "./queue-options";
 
 export const PAGE_SIZE = 20;

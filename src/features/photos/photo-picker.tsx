@@ -3,8 +3,11 @@
 // thumbnail, and handed to the form as hidden inputs carrying the photo ids. The server
 // checks, cleans and stores the photo; its message, already in the reader's language, is shown
 // as it comes. The picker's own texts are the "photos" messages.
-import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { TextField, useFieldError } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -30,8 +33,8 @@ async function upload(file: File, t: Say): Promise<{ id: string } | { error: str
 
 export function PhotoPicker({ name = "photoIds", max = 6, label }: { name?: string; max?: number; label: string }) {
   const t = useTranslations("photos");
-  const inputId = useId();
-  const hintId = `${inputId}-hint`;
+  // The server's message for the photos, when the form it belongs to was refused.
+  const serverError = useFieldError(name);
   const inputRef = useRef<HTMLInputElement>(null);
   const nextKey = useRef(0);
   const [items, setItems] = useState<Item[]>([]);
@@ -86,30 +89,9 @@ export function PhotoPicker({ name = "photoIds", max = 6, label }: { name?: stri
   let photoNumber = 0;
   return (
     <div className="space-y-3">
-      <div className="space-y-1">
-        <label htmlFor={inputId} className="block font-medium">
-          {label}
-        </label>
-        <input
-          ref={inputRef}
-          id={inputId}
-          type="file"
-          accept="image/*"
-          multiple
-          onChange={choose}
-          aria-describedby={hintId}
-          className="block min-h-12 w-full rounded-lg border border-gray-400 p-1 text-base file:mr-3 file:min-h-11 file:cursor-pointer file:rounded-md file:border-0 file:bg-gray-200 file:px-4 file:text-base file:font-medium file:text-gray-900 hover:file:bg-gray-300"
-        />
-        <p id={hintId} className="text-gray-700">
-          {t("hint", { max })}
-        </p>
-      </div>
-
-      {error && (
-        <p role="alert" aria-label={t("errorLabel")} className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-800">
-          {error}
-        </p>
-      )}
+      {/* No name: the file goes up at once; the form carries the photo ids below. */}
+      <TextField ref={inputRef} label={label} hint={t("hint", { max })} error={serverError} type="file" accept="image/*" multiple onChange={choose} />
+      <FormAlert label={t("errorLabel")} message={error} />
 
       {items.length > 0 && (
         <ul className="flex flex-wrap gap-3" aria-label={t("chosen")}>
@@ -118,7 +100,7 @@ export function PhotoPicker({ name = "photoIds", max = 6, label }: { name?: stri
               return (
                 <li
                   key={item.key}
-                  className="flex h-28 w-28 items-center justify-center rounded-lg border border-dashed border-gray-400 bg-gray-50 p-2 text-center text-gray-800"
+                  className="flex min-h-28 w-28 items-center justify-center rounded-lg border border-dashed border-gray-400 bg-gray-50 p-2 text-center text-gray-800"
                 >
                   <span role="status">{t("uploading")}</span>
                 </li>
@@ -134,14 +116,9 @@ export function PhotoPicker({ name = "photoIds", max = 6, label }: { name?: stri
                   className="h-28 w-28 rounded-lg border border-gray-300 object-cover"
                 />
                 <input type="hidden" name={name} value={item.id} />
-                <button
-                  type="button"
-                  onClick={() => remove(item.key)}
-                  aria-label={t("removeLabel", { n })}
-                  className="min-h-11 min-w-11 rounded-lg border border-gray-400 bg-white px-3 font-medium text-gray-900 hover:bg-gray-100"
-                >
+                <Button tone="secondary" size="sm" onClick={() => remove(item.key)} aria-label={t("removeLabel", { n })}>
                   {t("remove")}
-                </button>
+                </Button>
               </li>
             );
           })}

@@ -11,7 +11,7 @@ import { ratingBatches, type RatingRow } from "@/domain/metrics/ratings";
 import { loadMessages } from "@/i18n/messages";
 import type { Locale } from "@/i18n/locales";
 import { can, type Actor } from "@/server/authz/permissions";
-import type { SearchParams } from "@/server/http/search-params";
+import type { SearchParams } from "@/lib/search-params";
 import { overviewExportPeriod, overviewQuery, ratingsQuery } from "./schemas";
 import { download, notFoundResponse, type Column } from "./spreadsheet";
 

@@ -10,7 +10,7 @@ import { maskPhone, maskPhoneNumbers, sensitiveIn } from "@/domain/privacy/mask"
 import { listSelect, toListItem, type OrderListItem } from "@/features/orders/queries";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
-import { paginate, type Paged } from "@/server/db/paginate";
+import { paginate, type Paged } from "@/lib/search-params";
 
 export const STAFF_PAGE_SIZE = 20;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { overviewQuery, ratingsParams, ratingsQuery, reportMonth, toQueryString } from "./schemas";
+import { queryString } from "@/lib/search-params";
+import { overviewQuery, ratingsParams, ratingsQuery, reportMonth } from "./schemas";
 
 const now = new Date("2026-11-23T04:00:00Z");
 
@@ -28,7 +29,7 @@ describe("the ratings filters", () => {
       page: 3,
       format: "csv",
     });
-    expect(toQueryString(ratingsParams(q.filters))).toBe("grid=cm123abc&band=poor&from=2026-11-01&to=2026-11-30");
+    expect(queryString(ratingsParams(q.filters))).toBe("grid=cm123abc&band=poor&from=2026-11-01&to=2026-11-30");
   });
 });
 

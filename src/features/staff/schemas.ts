@@ -4,10 +4,10 @@ import { z } from "zod";
 import { dimensions, type Dimension, type PeriodKind } from "@/domain/metrics/overview";
 import { addDays, addMonths, chinaDay, daysBetween, isDay, isMonth, monthOf, mondayOf, type Day, type Month, type TrendPeriod } from "@/domain/metrics/periods";
 import { raterKinds, scoreBands, type RatingFilters } from "@/domain/metrics/ratings";
-import { field, firstValues, type SearchParams } from "@/server/http/search-params";
+import { field, parseSearchParams, type SearchParams } from "@/lib/search-params";
 
 const id = field.id();
-const day = z.string().refine(isDay).optional().catch(undefined);
+const day = field.valid(isDay);
 const page = field.page();
 export const formats = ["xlsx", "csv"] as const;
 export type ExportFormat = (typeof formats)[number];
@@ -32,7 +32,7 @@ export function defaultFrom(period: TrendPeriod, to: Day): Day {
 }
 
 export function overviewQuery(input: SearchParams | URLSearchParams, now = new Date()): OverviewQuery {
-  const q = overviewSchema.parse(firstValues(input));
+  const q = parseSearchParams(overviewSchema, input);
   let to = q.to ?? chinaDay(now);
   let from = q.from ?? defaultFrom(q.period, to);
   if (from > to) [from, to] = [to, from];
@@ -41,9 +41,10 @@ export function overviewQuery(input: SearchParams | URLSearchParams, now = new D
 }
 
 /** The export may also leave the periods out ("all": one row per group). */
+const exportPeriodSchema = z.object({ period: field.oneOf(["month", "week", "all"], "month") });
+
 export function overviewExportPeriod(input: SearchParams | URLSearchParams): PeriodKind {
-  const value = firstValues(input).period;
-  return value === "all" || value === "week" ? value : "month";
+  return parseSearchParams(exportPeriodSchema, input).period;
 }
 
 const ratingsSchema = z.object({
@@ -61,7 +62,7 @@ const ratingsSchema = z.object({
 export type RatingsQuery = { filters: RatingFilters; page: number; format: ExportFormat };
 
 export function ratingsQuery(input: SearchParams | URLSearchParams): RatingsQuery {
-  const q = ratingsSchema.parse(firstValues(input));
+  const q = parseSearchParams(ratingsSchema, input);
   let { from, to } = q;
   if (from && to && from > to) [from, to] = [to, from];
   return {
@@ -84,12 +85,9 @@ export function ratingsParams(f: RatingFilters): Record<string, string | undefin
   };
 }
 
-export function toQueryString(params: Record<string, string | undefined>): string {
-  return new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
-}
-
 /** The report's month (YYYY-MM); this month in China by default. */
+const reportSchema = z.object({ month: field.valid(isMonth) });
+
 export function reportMonth(input: SearchParams | URLSearchParams, now = new Date()): Month {
-  const value = firstValues(input).month?.trim() ?? "";
-  return isMonth(value) ? value : monthOf(chinaDay(now));
+  return parseSearchParams(reportSchema, input).month ?? monthOf(chinaDay(now));
 }

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { AdminNav } from "@/features/admin/components/admin-nav";
+import { NavLinks } from "@/components/ui/nav";
 import { requireWorkspace } from "@/server/auth/guards";
 
 // The console's own navigation. Each page checks the administrator again: a layout does
@@ -17,7 +17,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   ];
   return (
     <>
-      <AdminNav items={items} label={t("label")} />
+      <NavLinks items={items} label={t("label")} />
       {children}
     </>
   );

@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { PageTitle } from "@/components/page-title";
+import { CardLink, Section, Stat } from "@/components/ui/card";
+import { TextLink } from "@/components/ui/link";
+import { PageTitle } from "@/components/ui/page-title";
 import { AuditList } from "@/features/admin/components/audit-list";
-import { Section, Stat } from "@/features/admin/components/ui";
 import { recentAudit } from "@/features/admin/audit-queries";
 import { adminOverview } from "@/features/admin/map-queries";
 import { requireWorkspace } from "@/server/auth/guards";
@@ -25,20 +25,20 @@ export default async function AdminHome() {
       <PageTitle>{t("title")}</PageTitle>
       <p className="mb-4 text-gray-700">{overview.global ? t("home.scopeAll") : t("home.scopeCommunity")}</p>
       <dl className="mb-8 grid grid-cols-2 gap-2 sm:grid-cols-5">
-        <Stat label={t("home.communities")} value={overview.communities} />
-        <Stat label={t("home.grids")} value={overview.grids} />
-        <Stat label={t("home.courtyards")} value={overview.courtyards} />
-        <Stat label={t("home.buildings")} value={overview.buildings} />
-        <Stat label={t("home.residents")} value={overview.residents} />
+        <Stat label={t("home.communities")}>{overview.communities}</Stat>
+        <Stat label={t("home.grids")}>{overview.grids}</Stat>
+        <Stat label={t("home.courtyards")}>{overview.courtyards}</Stat>
+        <Stat label={t("home.buildings")}>{overview.buildings}</Stat>
+        <Stat label={t("home.residents")}>{overview.residents}</Stat>
       </dl>
       <Section title={t("home.shortcuts")} id="shortcuts">
         <ul className="grid gap-3 sm:grid-cols-2">
           {shortcuts.map((s) => (
             <li key={s.href}>
-              <Link href={s.href} className="block min-h-11 rounded-xl bg-white p-4 ring-1 ring-gray-200 hover:ring-brand-700">
+              <CardLink href={s.href}>
                 <span className="block text-lg font-semibold text-brand-700">{s.title}</span>
                 <span className="block text-gray-700">{s.body}</span>
-              </Link>
+              </CardLink>
             </li>
           ))}
         </ul>
@@ -46,11 +46,7 @@ export default async function AdminHome() {
       <Section
         title={t("home.recent")}
         id="recent"
-        actions={
-          <Link href="/admin/audit" className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
-            {t("home.allChanges")}
-          </Link>
-        }
+        actions={<TextLink href="/admin/audit">{t("home.allChanges")}</TextLink>}
       >
         <AuditList items={recent} />
       </Section>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
-import { PageTitle } from "@/components/page-title";
+import { Card, Section } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 import { listSecretaryCourtyards } from "@/features/map/queries";
 import { OrderList } from "@/features/orders/components/order-list";
 import { dispatchBoard } from "@/features/orders/queries";
@@ -20,28 +21,24 @@ export default async function BranchHome() {
     <>
       <PageTitle>{t("title")}</PageTitle>
       {columns.map((c) => (
-        <section key={c.id} aria-labelledby={`${c.id}-title`} className="mb-8">
-          <div className="mb-2 flex flex-wrap items-baseline gap-x-3">
-            <h2 id={`${c.id}-title`} className="text-lg font-semibold">{c.title}</h2>
-            <p className="text-gray-700">{t("count", { count: c.list.total })}</p>
-          </div>
+        <Section key={c.id} id={`${c.id}-title`} title={c.title}>
+          <p className="-mt-2 mb-3 text-gray-700">{t("count", { count: c.list.total })}</p>
           <OrderList items={c.list.items} emptyTitle={c.emptyTitle} emptyBody={c.emptyBody} />
           {c.list.total > c.list.items.length && (
             <p className="mt-2 text-gray-700">{t("more", { shown: c.list.items.length, total: c.list.total })}</p>
           )}
-        </section>
+        </Section>
       ))}
-      <section aria-labelledby="courtyards-title" className="mb-6">
-        <h2 id="courtyards-title" className="mb-2 text-lg font-semibold">{t("myCourtyards")}</h2>
+      <Section id="courtyards-title" title={t("myCourtyards")}>
         <ul className="grid gap-2 sm:grid-cols-2">
           {courtyards.map((c) => (
-            <li key={c.id} className="rounded-xl bg-white p-4 ring-1 ring-gray-200">
+            <Card as="li" key={c.id}>
               <p className="font-semibold">{c.name}</p>
               <p className="text-gray-700">{c.partyBranchName} · {c.grid.name}</p>
-            </li>
+            </Card>
           ))}
         </ul>
-      </section>
+      </Section>
     </>
   );
 }

@@ -1,14 +1,17 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
-import { PageTitle } from "@/components/page-title";
-import { Pagination } from "@/components/pagination";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageTitle } from "@/components/ui/page-title";
+import { Pagination } from "@/components/ui/pagination";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import { notificationKinds, type NotificationKind } from "@/domain/notifications/notify";
 import { markNotificationsReadAction } from "@/features/notifications/actions";
 import { notificationsFor, unreadCount } from "@/features/orders/queries";
 import { requireActor } from "@/server/auth/guards";
-import { pageOf, type SearchParams } from "@/server/http/search-params";
+import { pageOf, type SearchParams } from "@/lib/search-params";
 
 const isKind = (kind: string): kind is NotificationKind => (notificationKinds as readonly string[]).includes(kind);
 
@@ -48,9 +51,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <p className="text-gray-700">{t("summary", { total: list.total, unread })}</p>
         {unread > 0 && (
           <form action={markNotificationsReadAction}>
-            <button type="submit" className="min-h-12 rounded-lg bg-gray-900 px-4 text-lg font-semibold text-white hover:bg-gray-700">
+            <Button type="submit" tone="secondary">
               {t("markAllRead")}
-            </button>
+            </Button>
           </form>
         )}
       </div>
@@ -63,21 +66,16 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             const isUnread = !n.readAt;
             const text = sentence(n.kind, n.params);
             return (
-              <li
-                key={n.id}
-                className={`rounded-xl p-4 ring-1 ${isUnread ? "border-l-8 border-brand-700 bg-white ring-gray-300" : "bg-stone-100 ring-gray-200"}`}
-              >
+              <Card as="li" key={n.id} tone={isUnread ? "plain" : "muted"} className={isUnread ? "border-l-8 border-brand-700" : undefined}>
                 <p className="flex flex-wrap items-center gap-2 text-gray-700">
-                  {isUnread && (
-                    <span className="inline-block rounded-full bg-brand-700 px-2.5 py-0.5 text-base font-semibold text-white">{t("unread")}</span>
-                  )}
+                  {isUnread && <Badge tone="brand">{t("unread")}</Badge>}
                   <time dateTime={n.createdAt.toISOString()}>{format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
                 </p>
                 {n.orderId ? (
                   <Link
                     id={`notification-${n.id}`}
                     href={`/orders/${n.orderId}`}
-                    className={`mt-1 block min-h-11 py-1 text-lg text-blue-800 underline ${isUnread ? "font-semibold" : ""}`}
+                    className={`mt-1 block min-h-11 py-1 text-lg text-brand-700 underline underline-offset-4 ${isUnread ? "font-semibold" : ""}`}
                   >
                     {text}
                   </Link>
@@ -87,21 +85,17 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 {isUnread && (
                   <form action={markNotificationsReadAction} className="mt-2">
                     <input type="hidden" name="id" value={n.id} />
-                    <button
-                      type="submit"
-                      aria-describedby={`notification-${n.id}`}
-                      className="min-h-11 rounded-lg bg-white px-3 ring-1 ring-gray-400 hover:bg-gray-100"
-                    >
+                    <Button type="submit" tone="secondary" size="sm" aria-describedby={`notification-${n.id}`}>
                       {t("markRead")}
-                    </button>
+                    </Button>
                   </form>
                 )}
-              </li>
+              </Card>
             );
           })}
         </ul>
       )}
-      <Pagination page={list.page} pages={list.pages} total={list.total} basePath="/notifications" />
+      <Pagination list={list} basePath="/notifications" />
     </>
   );
 }

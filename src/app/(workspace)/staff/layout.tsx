@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { StaffNav } from "@/features/staff/components/staff-nav";
+import { NavLinks } from "@/components/ui/nav";
 import { requireWorkspace } from "@/server/auth/guards";
 
 // The staff workspace's own navigation. Each page, action and export checks again: a layout
@@ -16,7 +16,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   ];
   return (
     <>
-      <StaffNav items={items} label={t("label")} />
+      <NavLinks items={items} label={t("label")} />
       {children}
     </>
   );

@@ -1,8 +1,9 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
-import { PageTitle } from "@/components/page-title";
-import { Pagination } from "@/components/pagination";
+import { Section } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TextLink } from "@/components/ui/link";
+import { PageTitle } from "@/components/ui/page-title";
+import { Pagination } from "@/components/ui/pagination";
 import { overviewSummary } from "@/domain/metrics/summary";
 import { percent } from "@/domain/metrics/rates";
 import { OrderList } from "@/features/orders/components/order-list";
@@ -11,10 +12,9 @@ import { FigureCards } from "@/features/staff/components/figures";
 import { OverviewFilters } from "@/features/staff/components/overview-filters";
 import { RatesTable } from "@/features/staff/components/rates-table";
 import { TrendCharts, type TrendChartPoint } from "@/features/staff/components/trend-charts";
-import { linkClass, Section } from "@/features/staff/components/ui";
 import { followUpCount, overdueOrders } from "@/features/staff/queries";
-import { overviewQuery, toQueryString } from "@/features/staff/schemas";
-import type { SearchParams } from "@/server/http/search-params";
+import { overviewQuery } from "@/features/staff/schemas";
+import { queryString, type SearchParams } from "@/lib/search-params";
 import { requireWorkspace } from "@/server/auth/guards";
 
 export async function generateMetadata() {
@@ -76,9 +76,7 @@ export default async function StaffOverview({ searchParams }: { searchParams: Pr
       <Section id="follow-ups-title" title={t("overview.followUpsTitle")}>
         <p className="flex flex-wrap items-center gap-x-4 text-lg">
           <span>{t("overview.followUpsCount", { count: waiting })}</span>
-          <Link href="/staff/follow-ups" className={linkClass}>
-            {t("overview.followUpsLink")}
-          </Link>
+          <TextLink href="/staff/follow-ups">{t("overview.followUpsLink")}</TextLink>
         </p>
       </Section>
 
@@ -97,7 +95,7 @@ export default async function StaffOverview({ searchParams }: { searchParams: Pr
             actions={
               <ExportLinks
                 path="/api/staff/export/overview"
-                query={toQueryString(rangeParams)}
+                query={queryString(rangeParams)}
                 hint={t("overview.exportHint", { dimension: dimensionName, period: t(`periods.${query.period}`) })}
               />
             }
@@ -115,7 +113,7 @@ export default async function StaffOverview({ searchParams }: { searchParams: Pr
       <Section id="overdue-title" title={t("overview.overdueTitle")}>
         {overdue.total > 0 && <p className="mb-2 text-lg">{t("overview.overdueCount", { count: overdue.total })}</p>}
         <OrderList items={overdue.items} emptyTitle={t("overview.overdueEmpty")} emptyBody={t("overview.overdueEmptyBody")} />
-        <Pagination page={overdue.page} pages={overdue.pages} total={overdue.total} basePath="/staff" params={rangeParams} />
+        <Pagination list={overdue} basePath="/staff" params={rangeParams} />
       </Section>
     </>
   );

@@ -1,7 +1,8 @@
 // Audit entries as people read them: when, who, what (translated), which record, and the
 // fields that changed from → to.
 import { getFormatter, getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type Entry = {
   id: string;
@@ -44,7 +45,7 @@ export async function AuditList({ items }: { items: Entry[] }) {
           .filter((k) => !LABEL_KEYS.has(k) && !(created && (e.after?.[k] === "" || e.after?.[k] === null)))
           .sort((a, b) => rank(a) - rank(b));
         return (
-          <li key={e.id} className="rounded-xl bg-white p-4 ring-1 ring-gray-200">
+          <Card as="li" key={e.id}>
             <p className="flex flex-wrap gap-x-3 text-gray-700">
               <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
               <span>{e.actorName ?? t("unknownActor")}</span>
@@ -71,7 +72,7 @@ export async function AuditList({ items }: { items: Entry[] }) {
                 ))}
               </dl>
             )}
-          </li>
+          </Card>
         );
       })}
     </ol>

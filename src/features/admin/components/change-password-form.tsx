@@ -1,7 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { changePasswordAction } from "../actions";
-import { AdminForm, TextField } from "./form";
+import { TextField } from "@/components/ui/field";
+import { AdminForm } from "./form";
 
 export function ChangePasswordForm() {
   const t = useTranslations("account");

@@ -1,11 +1,13 @@
 "use client";
-// A destructive act (deactivate, disable, remove a role, reset a password) asks first, in a
-// modal dialog that says what will happen. The browser's <dialog> traps focus and returns
-// it to the button afterwards.
-import { useRef, useState, type ReactNode } from "react";
+// A console act that asks first: the kit's confirm dialog around an AdminForm that says what
+// will happen. With `keepOpen` the dialog stays after success to show its answer (a reset
+// password, a revealed number) until the administrator closes it.
+import { useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
+import { Button, type ButtonTone } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { AdminAction } from "../action-types";
-import { AdminForm, buttonClass } from "./form";
+import { AdminForm } from "./form";
 
 export function ConfirmAction({
   action,
@@ -28,43 +30,20 @@ export function ConfirmAction({
   body: ReactNode;
   confirmLabel: string;
   tone?: "danger" | "primary";
-  triggerTone?: "secondary" | "danger" | "primary";
+  triggerTone?: ButtonTone;
   /** Keeps the dialog open after success, to show its answer. */
   keepOpen?: boolean;
   /** Controls inside the dialog's form (e.g. the grid to move to). */
   fields?: ReactNode;
 }) {
-  const t = useTranslations("admin.form");
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [key, setKey] = useState(0);
+  const t = useTranslations("ui");
   const [done, setDone] = useState(false);
-  const titleId = `confirm-${intent.replace(/\W/g, "-")}-${hidden.id ?? ""}`;
-  const close = () => {
-    dialog.current?.close();
-    setDone(false);
-    setKey((k) => k + 1); // a fresh form next time
-  };
   return (
-    <>
-      <button type="button" className={buttonClass[triggerTone]} onClick={() => dialog.current?.showModal()}>
-        {trigger}
-      </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        onClose={() => {
-          setDone(false);
-          setKey((k) => k + 1);
-        }}
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl p-0 backdrop:bg-black/50"
-      >
-        <div className="space-y-4 p-5">
-          <h2 id={titleId} className="text-xl font-bold">
-            {title}
-          </h2>
+    <ConfirmDialog trigger={trigger} triggerTone={triggerTone} title={title} onClosed={() => setDone(false)}>
+      {(close) => (
+        <>
           {!done && <div className="text-gray-800">{body}</div>}
           <AdminForm
-            key={key}
             action={action}
             intent={intent}
             hidden={hidden}
@@ -73,15 +52,15 @@ export function ConfirmAction({
             once={keepOpen}
             onSuccess={() => (keepOpen ? setDone(true) : close())}
             footer={
-              <button type="button" className={buttonClass.secondary} onClick={close}>
+              <Button tone="secondary" onClick={close}>
                 {done ? t("close") : t("cancel")}
-              </button>
+              </Button>
             }
           >
             {!done && fields}
           </AdminForm>
-        </div>
-      </dialog>
-    </>
+        </>
+      )}
+    </ConfirmDialog>
   );
 }

@@ -5,11 +5,15 @@
 // elapsed time. Nothing is written until the commit, and the commit is all or nothing.
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { Button, buttonClass } from "@/components/ui/button";
+import { Card, cardClass } from "@/components/ui/card";
+import { Choice, SelectField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { Table, Td, Th } from "@/components/ui/table";
 import type { ImportResponse, ProblemLine } from "../import-response";
 import type { ImportSummary } from "@/domain/admin/import/types";
 import type { Slip } from "@/domain/admin/one-time-passwords";
 import type { SlipsFile } from "../slips-file";
-import { buttonClass, controlClass } from "./form";
 import { OneTimeSlips } from "./one-time-slips";
 
 const kinds = ["courtyards", "buildings", "residents"] as const;
@@ -104,105 +108,84 @@ export function ImportPanel({ communities }: { communities: { id: string; label:
 
   return (
     <div className="space-y-6">
-      <fieldset className="space-y-2 rounded-xl bg-white p-4 ring-1 ring-gray-200" disabled={busy}>
+      <fieldset className={`${cardClass()} space-y-2`} disabled={busy}>
         <legend className="px-1 text-lg font-semibold">{t("step1")}</legend>
         <p className="text-gray-700">{t("order")}</p>
         <div className="grid gap-2 sm:grid-cols-3">
           {kinds.map((k) => (
-            <label key={k} className={`flex min-h-12 cursor-pointer items-start gap-3 rounded-lg border p-3 ${kind === k ? "border-2 border-brand-700 bg-red-50" : "border-gray-300"}`}>
-              <input
-                type="radio"
-                name="kind"
-                value={k}
-                checked={kind === k}
-                onChange={() => {
-                  setKind(k);
-                  reset();
-                }}
-                className="mt-1 h-6 w-6 shrink-0 accent-brand-700"
-              />
-              <span>
-                <span className="block font-semibold">{t(`kinds.${k}.title`)}</span>
-                <span className="block text-base text-gray-700">{t(`kinds.${k}.body`)}</span>
-              </span>
-            </label>
+            <Choice
+              key={k}
+              name="kind"
+              value={k}
+              checked={kind === k}
+              onChange={() => {
+                setKind(k);
+                reset();
+              }}
+              label={
+                <>
+                  <span className="block font-semibold">{t(`kinds.${k}.title`)}</span>
+                  <span className="block text-base text-gray-700">{t(`kinds.${k}.body`)}</span>
+                </>
+              }
+            />
           ))}
         </div>
         <p className="flex flex-wrap items-center gap-2">
           <span>{t("templates")}</span>
-          <a href={`/api/admin/import/template?kind=${kind}&format=xlsx`} className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium text-brand-700 underline underline-offset-4 ring-1 ring-gray-300" download>
+          <a href={`/api/admin/import/template?kind=${kind}&format=xlsx`} className={buttonClass({ tone: "secondary", size: "sm" })} download>
             {t("templateXlsx", { kind: t(`kinds.${kind}.title`) })}
           </a>
-          <a href={`/api/admin/import/template?kind=${kind}&format=csv`} className="inline-flex min-h-11 items-center rounded-lg px-3 font-medium text-brand-700 underline underline-offset-4 ring-1 ring-gray-300" download>
+          <a href={`/api/admin/import/template?kind=${kind}&format=csv`} className={buttonClass({ tone: "secondary", size: "sm" })} download>
             {t("templateCsv", { kind: t(`kinds.${kind}.title`) })}
           </a>
         </p>
       </fieldset>
 
-      <fieldset className="space-y-4 rounded-xl bg-white p-4 ring-1 ring-gray-200" disabled={busy}>
+      <fieldset className={`${cardClass()} space-y-4`} disabled={busy}>
         <legend className="px-1 text-lg font-semibold">{t("step2")}</legend>
-        <div className="space-y-1">
-          <label htmlFor={`${ids}-community`} className="block font-medium">
-            {t("community")}
-          </label>
-          <select
-            id={`${ids}-community`}
-            value={communityId}
-            onChange={(e) => {
-              setCommunityId(e.target.value);
-              reset();
-            }}
-            className={controlClass}
-          >
-            {communities.length !== 1 && <option value="">{t("chooseCommunity")}</option>}
-            {communities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={`${ids}-file`} className="block font-medium">
-            {t("file")}
-          </label>
-          <input
-            id={`${ids}-file`}
-            ref={fileInput}
-            type="file"
-            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby={`${ids}-file-hint`}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              reset();
-            }}
-            className="block min-h-12 w-full rounded-lg border border-gray-500 bg-white p-2 text-lg file:mr-3 file:min-h-10 file:rounded-md file:border-0 file:bg-gray-200 file:px-3"
-          />
-          <p id={`${ids}-file-hint`} className="text-gray-700">
-            {t("fileHint")}
-          </p>
-        </div>
-        <button type="button" onClick={() => send("check")} disabled={busy} className={buttonClass.primary}>
+        <SelectField
+          label={t("community")}
+          value={communityId}
+          onChange={(e) => {
+            setCommunityId(e.target.value);
+            reset();
+          }}
+          placeholder={communities.length !== 1 ? t("chooseCommunity") : undefined}
+          options={communities.map((c) => ({ value: c.id, label: c.label }))}
+        />
+        <TextField
+          label={t("file")}
+          hint={t("fileHint")}
+          ref={fileInput}
+          type="file"
+          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            reset();
+          }}
+        />
+        <Button onClick={() => send("check")} disabled={busy}>
           {t("check")}
-        </button>
+        </Button>
       </fieldset>
 
       <div aria-live="polite" className="space-y-2">
         {phase.name === "sending" && (
-          <div className="rounded-xl bg-white p-4 ring-1 ring-gray-200">
+          <Card>
             <label htmlFor={`${ids}-progress`} className="block font-medium">
               {t("uploading", { percent: phase.percent })}
             </label>
             <progress id={`${ids}-progress`} max={100} value={phase.percent} className="h-4 w-full accent-brand-700" />
-          </div>
+          </Card>
         )}
         {phase.name === "processing" && (
-          <div className="rounded-xl bg-white p-4 ring-1 ring-gray-200">
+          <Card>
             <label htmlFor={`${ids}-working`} className="block font-medium">
               {t(phase.mode === "check" ? "checking" : "committing", { seconds: Math.max(0, Math.floor((now - phase.started) / 1000)) })}
             </label>
             <progress id={`${ids}-working`} className="h-4 w-full accent-brand-700" />
-          </div>
+          </Card>
         )}
       </div>
 
@@ -217,24 +200,22 @@ export function ImportPanel({ communities }: { communities: { id: string; label:
           </div>
         )}
         {phase.name === "checked" && (
-          <section aria-labelledby={`${ids}-report`} className="space-y-3 rounded-xl bg-white p-4 ring-1 ring-gray-200">
+          <Card as="section" aria-labelledby={`${ids}-report`} className="space-y-3">
             <h2 id={`${ids}-report`} className="text-xl font-semibold">
               {t("reportTitle")}
             </h2>
             <p>{summaryText(phase.summary)}</p>
             {phase.problems.length > 0 ? (
-              <p className="rounded-lg border-2 border-red-700 bg-red-50 p-3 font-medium text-red-950">{t("hasProblems", { count: phase.problems.length })}</p>
+              <Notice tone="error">{t("hasProblems", { count: phase.problems.length })}</Notice>
             ) : phase.summary.created + phase.summary.updated > 0 ? (
               <div className="space-y-3">
-                <p className="rounded-lg border-2 border-green-700 bg-green-50 p-3 font-medium text-green-900">{t("noProblems")}</p>
-                <button type="button" onClick={() => send("commit", phase.digest)} className={buttonClass.primary}>
-                  {t("commit", { count: phase.summary.created + phase.summary.updated })}
-                </button>
+                <Notice tone="success">{t("noProblems")}</Notice>
+                <Button onClick={() => send("commit", phase.digest)}>{t("commit", { count: phase.summary.created + phase.summary.updated })}</Button>
               </div>
             ) : (
-              <p className="rounded-lg bg-gray-100 p-3">{t("nothingToDo")}</p>
+              <Notice tone="plain">{t("nothingToDo")}</Notice>
             )}
-          </section>
+          </Card>
         )}
         {phase.name === "committed" && (
           <section aria-labelledby={`${ids}-done`} className="space-y-3 rounded-xl border-2 border-green-700 bg-green-50 p-4 text-green-950">
@@ -243,9 +224,8 @@ export function ImportPanel({ communities }: { communities: { id: string; label:
             </h2>
             <p>{summaryText(phase.summary)}</p>
             <OneTimeSlips slips={phase.slips} file={phase.slipsFile} />
-            <button
-              type="button"
-              className={buttonClass.secondary}
+            <Button
+              tone="secondary"
               onClick={() => {
                 setFile(null);
                 if (fileInput.current) fileInput.current.value = "";
@@ -253,7 +233,7 @@ export function ImportPanel({ communities }: { communities: { id: string; label:
               }}
             >
               {t("another")}
-            </button>
+            </Button>
           </section>
         )}
         {(phase.name === "checked" || phase.name === "failed") && phase.problems && phase.problems.length > 0 && (
@@ -269,37 +249,30 @@ function ProblemTable({ problems, onDownload }: { problems: ProblemLine[]; onDow
   const shown = problems.slice(0, SHOWN_PROBLEMS);
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200">
-        <table className="w-full text-left">
-          <caption className="p-3 text-left font-semibold">{t("table.caption", { count: problems.length })}</caption>
-          <thead className="bg-gray-100">
-            <tr>
-              <th scope="col" className="whitespace-nowrap px-3 py-2">
-                {t("table.line")}
-              </th>
-              <th scope="col" className="whitespace-nowrap px-3 py-2">
-                {t("table.column")}
-              </th>
-              <th scope="col" className="whitespace-nowrap px-3 py-2">
-                {t("table.problem")}
-              </th>
+      <Table label={t("table.caption", { count: problems.length })} caption="shown">
+        <thead>
+          <tr>
+            <Th nowrap>{t("table.line")}</Th>
+            <Th nowrap>{t("table.column")}</Th>
+            <Th nowrap>{t("table.problem")}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((p, i) => (
+            <tr key={i}>
+              <Td nowrap className="tabular-nums">
+                {p.line}
+              </Td>
+              <Td>{p.column}</Td>
+              <Td>{p.message}</Td>
             </tr>
-          </thead>
-          <tbody>
-            {shown.map((p, i) => (
-              <tr key={i} className="border-t border-gray-200">
-                <td className="whitespace-nowrap px-3 py-2 tabular-nums">{p.line}</td>
-                <td className="px-3 py-2">{p.column}</td>
-                <td className="px-3 py-2">{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
       {problems.length > shown.length && <p className="text-gray-700">{t("table.more", { shown: shown.length, count: problems.length })}</p>}
-      <button type="button" onClick={onDownload} className={buttonClass.secondary}>
+      <Button tone="secondary" onClick={onDownload}>
         {t("downloadProblems")}
-      </button>
+      </Button>
     </div>
   );
 }

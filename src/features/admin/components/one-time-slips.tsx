@@ -6,9 +6,9 @@
 import { useId, useSyncExternalStore } from "react";
 import { createPortal } from "react-dom";
 import { useFormatter, useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
 import type { Slip } from "@/domain/admin/one-time-passwords";
 import type { SlipsFile } from "../slips-file";
-import { buttonClass } from "./form";
 import "./one-time-slips.css";
 
 const PREVIEW = 4;
@@ -46,13 +46,11 @@ export function OneTimeSlips({ slips, file }: { slips: Slip[]; file: SlipsFile |
       <p>{t("intro", { count: slips.length, date: date(slips[0].expiresAt) })}</p>
       <p>{t("handOut")}</p>
       <div className="flex flex-wrap gap-3">
-        <button type="button" className={buttonClass.primary} onClick={() => window.print()}>
-          {t("print", { count: slips.length })}
-        </button>
+        <Button onClick={() => window.print()}>{t("print", { count: slips.length })}</Button>
         {file && (
-          <button type="button" className={buttonClass.secondary} onClick={() => download(file)}>
+          <Button tone="secondary" onClick={() => download(file)}>
             {t("download")}
-          </button>
+          </Button>
         )}
       </div>
       <h4 className="font-semibold">{t("preview", { shown: shown.length, count: slips.length })}</h4>

@@ -5,7 +5,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import type { ScopeOptionsView } from "../scope-options";
-import { SelectField, TextField } from "./form";
+import { SelectField, TextField } from "@/components/ui/field";
 
 const roleOrder = ["GRID_WORKER", "BRANCH_SECRETARY", "STAFF", "RESIDENT", "VOLUNTEER", "ADMIN"] as const;
 type RoleName = (typeof roleOrder)[number];
@@ -30,8 +30,8 @@ export function RoleScopeFields({ options, defaultRole = "", defaultScope = "", 
         name="role"
         required
         value={role}
-        onChange={(next) => {
-          setRole(next);
+        onChange={(e) => {
+          setRole(e.target.value);
           setScope("");
         }}
         placeholder={t("chooseRole")}
@@ -44,7 +44,7 @@ export function RoleScopeFields({ options, defaultRole = "", defaultScope = "", 
           name="scopeId"
           required
           value={scope}
-          onChange={setScope}
+          onChange={(e) => setScope(e.target.value)}
           placeholder={t("chooseScope")}
           options={scopeOptions.map((o) => ({ value: o.id, label: o.label }))}
           hint={role === "ADMIN" ? t("adminHint") : undefined}

@@ -2,17 +2,20 @@
 // 院落公示: the courtyard's public orders, anonymised by the query (no name, phone or room;
 // none may be added here). Neighbours say 同需 ("me too") once per order.
 import { useActionState, useId } from "react";
-import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { FormAlert } from "@/components/ui/form";
 import type { ActionResult } from "@/server/action";
 import { meTooAction } from "@/features/orders/actions";
 import type { BoardItem } from "@/features/orders/queries";
-import { ResultAlert } from "./order-detail/fields";
 import { StatusBadge } from "./status-badge";
 
 function MeTooButton({ orderId }: { orderId: string }) {
   const t = useTranslations("orderPage.board");
   const tPage = useTranslations("orderPage");
+  const tUi = useTranslations("ui");
   const [state, action, pending] = useActionState<ActionResult | null, FormData>(
     (previous, form) => meTooAction(previous, form).catch((): ActionResult => ({ ok: false, error: tPage("networkError") })),
     null,
@@ -28,14 +31,10 @@ function MeTooButton({ orderId }: { orderId: string }) {
   return (
     <form action={action} className="space-y-2">
       <input type="hidden" name="orderId" value={orderId} />
-      <button
-        type="submit"
-        disabled={pending}
-        className="inline-flex min-h-11 items-center rounded-lg border-2 border-brand-700 bg-white px-5 text-lg font-semibold text-brand-700 hover:bg-red-50 disabled:cursor-wait disabled:opacity-70"
-      >
-        {pending ? tPage("submitting") : t("meToo")}
-      </button>
-      <ResultAlert label={t("resultLabel")} message={state && !state.ok ? state.error : null} />
+      <Button type="submit" tone="brandOutline" disabled={pending}>
+        {pending ? tUi("submitting") : t("meToo")}
+      </Button>
+      <FormAlert label={t("resultLabel")} message={state && !state.ok ? state.error : null} />
     </form>
   );
 }
@@ -47,11 +46,11 @@ function BoardCard({ item }: { item: BoardItem }) {
   const locale = useLocale();
   const titleId = useId();
   return (
-    <article aria-labelledby={titleId} className="rounded-xl bg-white p-4 ring-1 ring-gray-200">
+    <Card as="article" aria-labelledby={titleId}>
       <p className="flex flex-wrap items-center gap-2">
         <StatusBadge status={item.status} />
         <span className="text-gray-700">{tOrders("number", { number: item.number })}</span>
-        {item.mine && <span className="rounded-full bg-gray-100 px-2.5 py-0.5 text-base font-medium ring-1 ring-gray-300">{t("mine")}</span>}
+        {item.mine && <Badge>{t("mine")}</Badge>}
       </p>
       <h2 id={titleId} className="mt-2 text-xl font-bold">
         {item.title}
@@ -73,14 +72,11 @@ function BoardCard({ item }: { item: BoardItem }) {
             </p>
           )
         )}
-        <Link
-          href={`/orders/${item.id}`}
-          className="inline-flex min-h-11 items-center rounded-lg bg-white px-5 text-lg font-medium ring-1 ring-gray-400 hover:bg-gray-100"
-        >
+        <ButtonLink href={`/orders/${item.id}`} tone="secondary">
           {t("view")}
-        </Link>
+        </ButtonLink>
       </div>
-    </article>
+    </Card>
   );
 }
 

@@ -1,24 +1,15 @@
 "use client";
 // 我要点单 (and, with `requester`, a grid worker's 代点单). One idempotency key per form
 // mount: a double click or a retry after a lost answer creates one order, not two.
-import { useActionState, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
+import { CheckboxField, Choice, ChoiceGroup, FieldErrorsProvider, SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { focusFirstProblem, FormAlert, SubmitButton, submitHandler } from "@/components/ui/form";
+import { Notice } from "@/components/ui/notice";
 import { sensitiveIn } from "@/domain/privacy/mask";
 import { placeOrderAction, type PlaceOrderState } from "@/features/orders/actions";
 import { PhotoPicker } from "@/features/photos/photo-picker";
-import {
-  describedBy,
-  FieldError,
-  focusFirstProblem,
-  InputField,
-  inputClass,
-  RequiredMark,
-  ResultAlert,
-  SubmitButton,
-  submitHandler,
-  TextAreaField,
-} from "./order-detail/fields";
 
 type Category = { id: string; nameZh: string; nameEn: string };
 
@@ -62,8 +53,6 @@ export function OrderForm({ categories, requester }: { categories: Category[]; r
   const locale = useLocale();
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const categoryId = useId();
-  const contactId = useId();
   // Generated once per mount; the server render and the browser each make one, and the
   // browser's is the one sent (set in onSubmit below), so it never changes between retries.
   const [idempotencyKey] = useState(newKey);
@@ -100,86 +89,46 @@ export function OrderForm({ categories, requester }: { categories: Category[]; r
       {requester && (
         <>
           <input type="hidden" name="requesterId" value={requester.id} />
-          <p className="rounded-lg border-2 border-sky-700 bg-sky-50 p-3 text-lg font-semibold text-sky-950">
-            {t("onBehalf", { name: requester.name })}
-          </p>
+          <Notice className="text-lg font-semibold">{t("onBehalf", { name: requester.name })}</Notice>
         </>
       )}
-
-      <div className="space-y-1">
-        <label htmlFor={categoryId} className="block font-medium">
-          {t("category")}
-          <RequiredMark />
-        </label>
-        <select
-          id={categoryId}
+      <FieldErrorsProvider errors={errors}>
+        <SelectField
+          label={t("category")}
           name="categoryId"
           required
-          defaultValue=""
-          aria-invalid={categoryError ? true : undefined}
-          aria-describedby={describedBy(categoryError && `${categoryId}-error`)}
-          className={inputClass}
-        >
-          <option value="">{t("categoryPlaceholder")}</option>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {locale === "en" ? c.nameEn : c.nameZh}
-            </option>
-          ))}
-        </select>
-        <FieldError id={`${categoryId}-error`} message={categoryError} />
-      </div>
-
-      <InputField label={t("titleLabel")} name="title" required maxLength={60} hint={t("titleHint")} error={errors.title} />
-      <TextAreaField label={t("description")} name="description" required rows={5} hint={t("descriptionHint")} error={errors.description} />
-
-      <div className="space-y-1">
+          error={categoryError}
+          placeholder={t("categoryPlaceholder")}
+          options={categories.map((c) => ({ value: c.id, label: locale === "en" ? c.nameEn : c.nameZh }))}
+        />
+        <TextField label={t("titleLabel")} name="title" required maxLength={60} hint={t("titleHint")} />
+        <TextAreaField label={t("description")} name="description" required rows={5} hint={t("descriptionHint")} />
         <PhotoPicker label={t("photos")} max={6} />
-        <FieldError id={`${categoryId}-photos-error`} message={errors.photoIds} />
-      </div>
 
-      <div className="space-y-1">
-        <label className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-gray-300 bg-white p-3">
-          <input
-            type="checkbox"
-            name="isPublic"
-            aria-describedby={`${contactId}-public-hint`}
-            className="mt-1 h-6 w-6 shrink-0 accent-brand-700"
-          />
-          <span className="font-medium">{t("isPublic")}</span>
-        </label>
-        <p id={`${contactId}-public-hint`} className="text-gray-700">
-          {t("isPublicHint")}
-        </p>
-        <div role="status" aria-label={t("publicWarningLabel")}>
-          {warn && (
-            <p className="rounded-lg border-2 border-amber-600 bg-amber-50 p-3 text-lg font-medium text-amber-950">
-              <span aria-hidden="true">⚠ </span>
-              {t("publicWarning", { what: [warning.found.phone && t("publicWarningPhone"), warning.found.room && t("publicWarningRoom")].filter(Boolean).join(t("publicWarningAnd")) })}
-            </p>
-          )}
+        <div className="space-y-1">
+          <CheckboxField label={t("isPublic")} name="isPublic" hint={t("isPublicHint")} />
+          <div role="status" aria-label={t("publicWarningLabel")}>
+            {warn && (
+              <Notice tone="warn" className="text-lg font-medium">
+                <span aria-hidden="true">⚠ </span>
+                {t("publicWarning", { what: [warning.found.phone && t("publicWarningPhone"), warning.found.room && t("publicWarningRoom")].filter(Boolean).join(t("publicWarningAnd")) })}
+              </Notice>
+            )}
+          </div>
         </div>
-      </div>
 
-      <fieldset className="space-y-2" aria-describedby={describedBy(errors.contactPreference && `${contactId}-error`)}>
-        <legend className="mb-1 font-medium">{t("contact")}</legend>
-        <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
+        <ChoiceGroup legend={t("contact")} name="contactPreference">
           {contactOptions.map((value) => (
-            <label key={value} className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-gray-300 bg-white px-3 py-2 has-[:checked]:border-2 has-[:checked]:border-brand-700">
-              <input type="radio" name="contactPreference" value={value} defaultChecked={value === "IN_APP"} className="h-6 w-6 shrink-0 accent-brand-700" />
-              <span>{t(`contact${value}`)}</span>
-            </label>
+            <Choice key={value} name="contactPreference" value={value} defaultChecked={value === "IN_APP"} label={t(`contact${value}`)} />
           ))}
-        </div>
-        <FieldError id={`${contactId}-error`} message={errors.contactPreference} />
-      </fieldset>
+        </ChoiceGroup>
+      </FieldErrorsProvider>
 
-      <ResultAlert label={t("resultLabel")} message={state && !state.ok ? state.error : null} />
+      <FormAlert label={t("resultLabel")} message={state && !state.ok ? state.error : null} />
       {state?.ok && (
-        <p role="status" className="rounded-lg border-2 border-green-700 bg-green-50 p-3 font-medium text-green-900">
-          <span aria-hidden="true">✓ </span>
+        <Notice tone="success" role="status">
           {t("placed")}
-        </p>
+        </Notice>
       )}
       <SubmitButton pending={pending || !!state?.ok} label={t("submit")} wide />
     </form>

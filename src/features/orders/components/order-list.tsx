@@ -1,5 +1,6 @@
-import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { CardLink } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { OrderListItem } from "@/features/orders/queries";
 import { OverdueBadge, StatusBadge } from "./status-badge";
 
@@ -7,22 +8,12 @@ export function OrderList({ items, emptyTitle, emptyBody }: { items: OrderListIt
   const t = useTranslations("orders");
   const format = useFormatter();
   const locale = useLocale();
-  if (items.length === 0) {
-    return (
-      <div className="rounded-2xl border-2 border-dashed border-gray-300 bg-white p-6 text-center">
-        <p className="text-xl font-semibold">{emptyTitle ?? t("empty")}</p>
-        {emptyBody && <p className="mt-1 text-gray-700">{emptyBody}</p>}
-      </div>
-    );
-  }
+  if (items.length === 0) return <EmptyState title={emptyTitle ?? t("empty")} body={emptyBody} />;
   return (
     <ul className="space-y-3">
       {items.map((o) => (
         <li key={o.id}>
-          <Link
-            href={`/orders/${o.id}`}
-            className={`block rounded-xl bg-white p-4 ring-1 hover:ring-2 hover:ring-brand-700 ${o.overdue ? "ring-red-400" : "ring-gray-200"}`}
-          >
+          <CardLink href={`/orders/${o.id}`} tone={o.overdue ? "alert" : "plain"}>
             <span className="flex flex-wrap items-center gap-2">
               <StatusBadge status={o.status} />
               <OverdueBadge overdue={o.overdue} />
@@ -34,7 +25,7 @@ export function OrderList({ items, emptyTitle, emptyBody }: { items: OrderListIt
               {o.meTooCount > 0 && ` · ${t("meToo", { count: o.meTooCount })}`}
               {o.awaitingMeeting && ` · ${t("awaitingMeeting")}`}
             </span>
-          </Link>
+          </CardLink>
         </li>
       ))}
     </ul>

@@ -1,12 +1,11 @@
 // The community's public posts as neighbours read them: hidden ones marked, and those whose
 // text held a phone or door number flagged, each with the way to its order's page.
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { TextLink } from "@/components/ui/link";
 import { StatusBadge } from "@/features/orders/components/status-badge";
 import type { BoardPost } from "../queries";
-import { linkClass } from "./ui";
-
-const badge = "inline-block rounded-full px-2.5 py-0.5 text-base font-semibold";
 
 export function BoardPostList({ items }: { items: BoardPost[] }) {
   const t = useTranslations("staffReview.board");
@@ -14,21 +13,19 @@ export function BoardPostList({ items }: { items: BoardPost[] }) {
   return (
     <ul className="space-y-4">
       {items.map((p) => (
-        <li key={p.id} className={`rounded-2xl bg-white p-4 ${p.holds.phone || p.holds.room ? "ring-2 ring-amber-500" : "ring-1 ring-gray-200"}`}>
+        <Card as="li" key={p.id} tone={p.holds.phone || p.holds.room ? "warn" : "plain"}>
           <p className="flex flex-wrap items-center gap-2">
             <StatusBadge status={p.status} />
-            {p.hidden && <span className={`${badge} bg-gray-800 text-white`}>{t("hidden")}</span>}
+            {p.hidden && <Badge tone="dark">{t("hidden")}</Badge>}
             {p.holds.phone && (
-              <span className={`${badge} bg-amber-100 text-amber-950 ring-1 ring-amber-600`}>
-                <span aria-hidden="true">⚠ </span>
+              <Badge tone="amber" icon="⚠">
                 {t("holdsPhone")}
-              </span>
+              </Badge>
             )}
             {p.holds.room && (
-              <span className={`${badge} bg-amber-100 text-amber-950 ring-1 ring-amber-600`}>
-                <span aria-hidden="true">⚠ </span>
+              <Badge tone="amber" icon="⚠">
                 {t("holdsRoom")}
-              </span>
+              </Badge>
             )}
           </p>
           <h3 className="mt-2 text-lg font-semibold break-all">{t("heading", { number: p.number, title: p.title })}</h3>
@@ -37,11 +34,9 @@ export function BoardPostList({ items }: { items: BoardPost[] }) {
           </p>
           <p className="mt-2 whitespace-pre-wrap break-words">{p.description}</p>
           <p className="mt-3 border-t border-gray-200 pt-3">
-            <Link href={`/orders/${p.id}`} className={linkClass}>
-              {p.hidden ? t("openToRestore", { number: p.number }) : t("openToHide", { number: p.number })}
-            </Link>
+            <TextLink href={`/orders/${p.id}`}>{p.hidden ? t("openToRestore", { number: p.number }) : t("openToHide", { number: p.number })}</TextLink>
           </p>
-        </li>
+        </Card>
       ))}
     </ul>
   );

@@ -1,7 +1,7 @@
 // 导出: links to the export route handlers with the page's own filters; the handlers check
 // the role and scope again.
 import { useTranslations } from "next-intl";
-import { secondaryButtonClass } from "./ui";
+import { buttonClass } from "@/components/ui/button";
 
 export function ExportLinks({ path, query, hint }: { path: string; query: string; hint?: string }) {
   const t = useTranslations("staffReview.overview");
@@ -9,10 +9,10 @@ export function ExportLinks({ path, query, hint }: { path: string; query: string
   return (
     <div className="print:hidden">
       <div className="flex flex-wrap gap-2">
-        <a href={href("xlsx")} download className={secondaryButtonClass}>
+        <a href={href("xlsx")} download className={buttonClass({ tone: "secondary" })}>
           {t("exportXlsx")}
         </a>
-        <a href={href("csv")} download className={secondaryButtonClass}>
+        <a href={href("csv")} download className={buttonClass({ tone: "secondary" })}>
           {t("exportCsv")}
         </a>
       </div>

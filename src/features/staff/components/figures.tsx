@@ -1,9 +1,10 @@
 // The figures of docs/metrics.md, each with what it is computed from and its definition
 // beside it. Rates with nothing to divide show "—", never 0% or 100%.
 import { useTranslations } from "next-intl";
+import { cardClass } from "@/components/ui/card";
+import { NoValue } from "@/components/ui/table";
 import type { Figures } from "@/domain/metrics/summary";
 import { percent } from "@/domain/metrics/rates";
-import { NoValue } from "./ui";
 
 export const figureKeys = ["responseRate", "resolutionRate", "satisfactionRate", "unratedShare", "avgResponse", "avgResolution", "placed", "completed"] as const;
 export type FigureKey = (typeof figureKeys)[number];
@@ -44,7 +45,7 @@ export function FigureCards({ figures }: { figures: Figures }) {
       {figureKeys.map((key) => {
         const { value, basis } = show(figures, key);
         return (
-          <div key={key} className="flex flex-col rounded-xl bg-white p-4 ring-1 ring-gray-200 break-inside-avoid">
+          <div key={key} className={`${cardClass()} flex flex-col break-inside-avoid`}>
             <dt className="text-lg font-semibold">{t(`figures.${key}`)}</dt>
             <dd className="mt-1 flex flex-wrap items-baseline gap-x-3">
               <span className="text-3xl font-bold [overflow-wrap:anywhere]">{value ?? <NoValue label={t("values.noneExplained")} />}</span>

@@ -1,11 +1,12 @@
 // 回访中: whom to call about which poor rating, by when; the follow-up itself (记录回访, 完结,
 // 退回网格) is recorded on the order's page, in its timeline.
-import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { TextLink } from "@/components/ui/link";
 import type { FollowUpItem } from "../queries";
 import { BandBadge } from "./rating-list";
 import { RevealPhone } from "./reveal-phone";
-import { linkClass } from "./ui";
 
 const dimensions = ["goal", "timing", "form", "conduct"] as const;
 
@@ -17,14 +18,13 @@ export function FollowUpList({ items }: { items: FollowUpItem[] }) {
   return (
     <ul className="space-y-4">
       {items.map((o) => (
-        <li key={o.id} className={`rounded-2xl bg-white p-4 ${o.overdue ? "ring-2 ring-red-400" : "ring-1 ring-gray-200"}`}>
+        <Card as="li" key={o.id} tone={o.overdue ? "alert" : "plain"}>
           <p className="flex flex-wrap items-center gap-2">
             {o.rating && <BandBadge minScore={o.rating.minScore} />}
             {o.overdue && (
-              <span className="inline-block rounded-full bg-red-700 px-2.5 py-0.5 text-base font-semibold text-white">
-                <span aria-hidden="true">⚠ </span>
+              <Badge tone="alert" icon="⚠">
                 {t("followUps.overdue")}
-              </span>
+              </Badge>
             )}
           </p>
           <h3 className="mt-2 text-lg font-semibold break-all">{t("ratings.orderLink", { number: o.number, title: o.title })}</h3>
@@ -47,11 +47,9 @@ export function FollowUpList({ items }: { items: FollowUpItem[] }) {
             <RevealPhone orderId={o.id} masked={o.requester.maskedPhone} name={o.requester.name} />
           </div>
           <p className="mt-2">
-            <Link href={`/orders/${o.id}`} className={linkClass}>
-              {t("followUps.record", { number: o.number })}
-            </Link>
+            <TextLink href={`/orders/${o.id}`}>{t("followUps.record", { number: o.number })}</TextLink>
           </p>
-        </li>
+        </Card>
       ))}
     </ul>
   );

@@ -1,44 +1,26 @@
-// The overview's range: a plain GET form, so it works before (and without) JavaScript and
-// every view has a link that can be shared or bookmarked.
+// The overview's range: a GET form, so every view has a link that can be shared or bookmarked.
 import { useTranslations } from "next-intl";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
 import { dimensions } from "@/domain/metrics/overview";
 import type { OverviewQuery } from "../schemas";
-import { buttonClass, controlClass } from "./ui";
 
 export function OverviewFilters({ query }: { query: OverviewQuery }) {
   const t = useTranslations("staffReview");
   return (
-    <form method="get" action="/staff" aria-label={t("overview.filtersTitle")} className="mb-6 rounded-2xl bg-white p-4 ring-1 ring-gray-200 print:hidden">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <label className="block min-w-0">
-          <span className="mb-1 block font-medium">{t("overview.dimension")}</span>
-          <select name="dimension" defaultValue={query.dimension} className={controlClass}>
-            {dimensions.map((d) => (
-              <option key={d} value={d}>
-                {t(`dimensions.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block min-w-0">
-          <span className="mb-1 block font-medium">{t("overview.period")}</span>
-          <select name="period" defaultValue={query.period} className={controlClass}>
-            <option value="month">{t("periods.month")}</option>
-            <option value="week">{t("periods.week")}</option>
-          </select>
-        </label>
-        <label className="block min-w-0">
-          <span className="mb-1 block font-medium">{t("overview.from")}</span>
-          <input type="date" name="from" defaultValue={query.from} className={controlClass} />
-        </label>
-        <label className="block min-w-0">
-          <span className="mb-1 block font-medium">{t("overview.to")}</span>
-          <input type="date" name="to" defaultValue={query.to} className={controlClass} />
-        </label>
-      </div>
-      <button type="submit" className={`${buttonClass} mt-4`}>
-        {t("overview.apply")}
-      </button>
-    </form>
+    <FilterForm action="/staff" label={t("overview.filtersTitle")} columns={4} submitLabel={t("overview.apply")}>
+      <SelectField label={t("overview.dimension")} name="dimension" defaultValue={query.dimension} options={dimensions.map((d) => ({ value: d, label: t(`dimensions.${d}`) }))} />
+      <SelectField
+        label={t("overview.period")}
+        name="period"
+        defaultValue={query.period}
+        options={[
+          { value: "month", label: t("periods.month") },
+          { value: "week", label: t("periods.week") },
+        ]}
+      />
+      <TextField label={t("overview.from")} name="from" type="date" defaultValue={query.from} />
+      <TextField label={t("overview.to")} name="to" type="date" defaultValue={query.to} />
+    </FilterForm>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { buttonClass } from "./ui";
+import { Button } from "@/components/ui/button";
 
 export function PrintButton() {
   const t = useTranslations("staffReview.report");
   return (
-    <button type="button" onClick={() => window.print()} className={`${buttonClass} print:hidden`}>
+    <Button onClick={() => window.print()} className="print:hidden">
       {t("print")}
-    </button>
+    </Button>
   );
 }

@@ -1,8 +1,10 @@
 // The ratings, one card each: how poor (in words and an icon, not only colour), the order
 // it belongs to (a link to its page and timeline), the four scores, the comment and whom to
 // call — the number masked, with 显示号码 beside it.
-import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { TextLink } from "@/components/ui/link";
 import type { RatingRow } from "@/domain/metrics/ratings";
 import { StatusBadge } from "@/features/orders/components/status-badge";
 import { RevealPhone } from "./reveal-phone";
@@ -12,17 +14,12 @@ const dimensions = ["goal", "timing", "form", "conduct"] as const;
 export function BandBadge({ minScore }: { minScore: number }) {
   const t = useTranslations("staffReview.ratings");
   const band = minScore <= 2 ? "poor" : minScore === 3 ? "neutral" : "satisfied";
-  const style = {
-    poor: "bg-red-700 text-white",
-    neutral: "bg-amber-100 text-amber-950 ring-1 ring-amber-400",
-    satisfied: "bg-green-100 text-green-950 ring-1 ring-green-400",
-  }[band];
+  const tone = ({ poor: "alert", neutral: "amber", satisfied: "green" } as const)[band];
   const icon = { poor: "⚠", neutral: "●", satisfied: "✓" }[band];
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-base font-semibold ${style}`}>
-      <span aria-hidden="true">{icon}</span>
+    <Badge tone={tone} icon={icon}>
       {t(`badge.${band}`)} · {t("lowest", { score: minScore })}
-    </span>
+    </Badge>
   );
 }
 
@@ -34,7 +31,7 @@ export function RatingList({ items }: { items: RatingRow[] }) {
   return (
     <ul className="space-y-4">
       {items.map((r) => (
-        <li key={r.id} className={`rounded-2xl bg-white p-4 ring-1 ${r.minScore <= 2 ? "ring-2 ring-red-300" : "ring-gray-200"}`}>
+        <Card as="li" key={r.id} tone={r.minScore <= 2 ? "alert" : "plain"}>
           <p className="flex flex-wrap items-center gap-2">
             <BandBadge minScore={r.minScore} />
             <span className="font-medium">{r.isRequester ? t("raterRequester") : t("raterNeighbour")}</span>
@@ -42,9 +39,9 @@ export function RatingList({ items }: { items: RatingRow[] }) {
             <StatusBadge status={r.status} />
           </p>
           <h3 className="mt-2 text-lg font-semibold">
-            <Link href={`/orders/${r.orderId}`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4 break-all">
+            <TextLink href={`/orders/${r.orderId}`} className="break-all">
               {t("orderLink", { number: r.number, title: r.title })}
-            </Link>
+            </TextLink>
           </h3>
           <p className="text-gray-800">
             {locale === "en" ? r.category.en : r.category.zh} · {r.grid} · {r.courtyard} · {t("ratedAt")}{" "}
@@ -70,7 +67,7 @@ export function RatingList({ items }: { items: RatingRow[] }) {
             <span className="font-medium">{r.requester.name}</span>
             <RevealPhone orderId={r.orderId} masked={r.requester.maskedPhone} name={r.requester.name} />
           </div>
-        </li>
+        </Card>
       ))}
     </ul>
   );

@@ -4,6 +4,8 @@
 // is shown only here, in place, and is gone on the next visit.
 import { useId, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { linkClass } from "@/components/ui/link";
 import { revealPhoneAction } from "../actions";
 
 export function RevealPhone({ orderId, masked, name }: { orderId: string; masked: string; name: string }) {
@@ -17,7 +19,7 @@ export function RevealPhone({ orderId, masked, name }: { orderId: string; masked
   if (phone) {
     return (
       <span className="inline-flex flex-wrap items-center gap-x-3">
-        <a href={`tel:${phone}`} aria-label={t("call", { phone })} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-4">
+        <a href={`tel:${phone}`} aria-label={t("call", { phone })} className={linkClass}>
           {phone}
         </a>
         <span role="status" className="text-base text-gray-700">
@@ -38,16 +40,10 @@ export function RevealPhone({ orderId, masked, name }: { orderId: string; masked
   return (
     <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1">
       <span className="tabular-nums">{masked}</span>
-      <button
-        type="button"
-        onClick={reveal}
-        disabled={pending}
-        aria-describedby={`${id}-note`}
-        className="inline-flex min-h-11 items-center rounded-lg border-2 border-gray-700 bg-white px-3 font-medium hover:bg-gray-100 disabled:opacity-70"
-      >
+      <Button tone="secondary" size="sm" onClick={reveal} disabled={pending} aria-describedby={`${id}-note`}>
         {pending ? t("pending") : t("button")}
         <span className="sr-only">（{name}）</span>
-      </button>
+      </Button>
       <span id={`${id}-note`} className="text-base text-gray-700">
         {t("note")}
       </span>

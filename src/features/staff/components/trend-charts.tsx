@@ -5,7 +5,9 @@
 import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { NoValue, TableScroll } from "./ui";
+import { cardClass } from "@/components/ui/card";
+import { Disclosure } from "@/components/ui/disclosure";
+import { NoValue, Table, Td, Th } from "@/components/ui/table";
 
 export type TrendChartPoint = {
   period: string;
@@ -48,7 +50,7 @@ export function TrendCharts({ points, summary }: { points: TrendChartPoint[]; su
         {summary}
       </p>
       <div className="grid gap-4 lg:grid-cols-2">
-        <figure className="min-w-0 rounded-xl bg-white p-3 ring-1 ring-gray-200 break-inside-avoid" aria-describedby={`${id}-summary`}>
+        <figure className={`${cardClass()} min-w-0 break-inside-avoid`} aria-describedby={`${id}-summary`}>
           <figcaption className="mb-2 font-semibold">{t("overview.ratesChart")}</figcaption>
           <div aria-hidden="true" className="h-64 w-full">
             <ResponsiveContainer width="100%" height="100%">
@@ -75,7 +77,7 @@ export function TrendCharts({ points, summary }: { points: TrendChartPoint[]; su
             </ResponsiveContainer>
           </div>
         </figure>
-        <figure className="min-w-0 rounded-xl bg-white p-3 ring-1 ring-gray-200 break-inside-avoid" aria-describedby={`${id}-summary`}>
+        <figure className={`${cardClass()} min-w-0 break-inside-avoid`} aria-describedby={`${id}-summary`}>
           <figcaption className="mb-2 font-semibold">{t("overview.countsChart")}</figcaption>
           <div aria-hidden="true" className="h-64 w-full">
             <ResponsiveContainer width="100%" height="100%">
@@ -92,50 +94,38 @@ export function TrendCharts({ points, summary }: { points: TrendChartPoint[]; su
           </div>
         </figure>
       </div>
-      <details className="rounded-xl bg-white p-3 ring-1 ring-gray-200 print:hidden">
-        <summary className="flex min-h-11 cursor-pointer items-center font-semibold">{t("overview.showTable")}</summary>
-        <div className="mt-3">
-          <TableScroll label={t("overview.tableCaption")}>
-            <table className="w-full min-w-[36rem] border-collapse text-left">
-              <caption className="sr-only">{t("overview.tableCaption")}</caption>
-              <thead>
-                <tr className="border-b-2 border-gray-300">
-                  <th scope="col" className="p-2">
-                    {t("export.columns.period")}
-                  </th>
-                  {rateKeys.map((k) => (
-                    <th key={k} scope="col" className="p-2 text-right">
-                      {t(`figures.${k}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className="p-2 text-right">
-                    {t("figures.placed")}
-                  </th>
-                  <th scope="col" className="p-2 text-right">
-                    {t("figures.completed")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {points.map((p) => (
-                  <tr key={p.period} className="border-b border-gray-200">
-                    <th scope="row" className="p-2 font-medium">
-                      {p.label}
-                    </th>
-                    {rateKeys.map((k) => (
-                      <td key={k} className="p-2 text-right tabular-nums">
-                        {shown(p[k]) ?? <NoValue label={none} />}
-                      </td>
-                    ))}
-                    <td className="p-2 text-right tabular-nums">{p.placed}</td>
-                    <td className="p-2 text-right tabular-nums">{p.completed}</td>
-                  </tr>
+      <div className="print:hidden">
+        <Disclosure summary={t("overview.showTable")}>
+          <Table label={t("overview.tableCaption")} minWidth="md">
+            <thead>
+              <tr>
+                <Th>{t("export.columns.period")}</Th>
+                {rateKeys.map((k) => (
+                  <Th key={k} numeric>
+                    {t(`figures.${k}`)}
+                  </Th>
                 ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        </div>
-      </details>
+                <Th numeric>{t("figures.placed")}</Th>
+                <Th numeric>{t("figures.completed")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.period}>
+                  <Th row>{p.label}</Th>
+                  {rateKeys.map((k) => (
+                    <Td key={k} numeric>
+                      {shown(p[k]) ?? <NoValue label={none} />}
+                    </Td>
+                  ))}
+                  <Td numeric>{p.placed}</Td>
+                  <Td numeric>{p.completed}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </Disclosure>
+      </div>
     </div>
   );
 }

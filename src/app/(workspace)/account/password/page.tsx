@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
-import { PageTitle } from "@/components/page-title";
+import { Card } from "@/components/ui/card";
+import { Notice } from "@/components/ui/notice";
+import { PageTitle } from "@/components/ui/page-title";
 import { ChangePasswordForm } from "@/features/admin/components/change-password-form";
 import { requireActor } from "@/server/auth/guards";
 
@@ -15,15 +17,15 @@ export default async function ChangePasswordPage() {
     <div className="mx-auto max-w-lg">
       <PageTitle>{t("title")}</PageTitle>
       {actor.mustChangePassword ? (
-        <p role="note" className="mb-4 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">
+        <Notice tone="warn" role="note" className="mb-4">
           {t("mustChange")}
-        </p>
+        </Notice>
       ) : (
         <p className="mb-4 text-gray-700">{t("intro")}</p>
       )}
-      <div className="rounded-xl bg-white p-4 ring-1 ring-gray-200">
+      <Card>
         <ChangePasswordForm />
-      </div>
+      </Card>
     </div>
   );
 }

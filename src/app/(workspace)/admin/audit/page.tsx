@@ -1,21 +1,21 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { PageTitle } from "@/components/page-title";
-import { Pagination } from "@/components/pagination";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
+import { PageTitle } from "@/components/ui/page-title";
+import { Pagination } from "@/components/ui/pagination";
 import { auditKinds, type AuditKind } from "@/domain/admin/audit";
 import { isDay } from "@/domain/metrics/periods";
 import { auditActors, listAudit } from "@/features/admin/audit-queries";
 import { AuditList } from "@/features/admin/components/audit-list";
-import { controlClass } from "@/features/admin/components/form";
 import { requireWorkspace } from "@/server/auth/guards";
-import { field, parseSearchParams, type SearchParams } from "@/server/http/search-params";
+import { field, parseSearchParams, type SearchParams } from "@/lib/search-params";
 
-const day = z.string().refine(isDay).optional().catch(undefined);
 const querySchema = z.object({
   actor: field.id(),
   kind: field.oneOf(Object.keys(auditKinds) as [AuditKind, ...AuditKind[]], undefined),
-  from: day,
-  to: day,
+  from: field.valid(isDay),
+  to: field.valid(isDay),
   page: field.page(),
 });
 
@@ -25,66 +25,34 @@ export async function generateMetadata() {
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireWorkspace("workspace.admin");
-  const query = await searchParams;
-  const { actor: actorId, ...rest } = parseSearchParams(querySchema, query);
+  const { actor: actorId, ...rest } = parseSearchParams(querySchema, await searchParams);
   const filters = { actorId, ...rest };
   const [t, result, actors] = await Promise.all([getTranslations("admin"), listAudit(actor, filters), auditActors(actor)]);
   return (
     <>
       <PageTitle>{t("nav.audit")}</PageTitle>
       <p className="mb-4 text-gray-700">{t("audit.intro")}</p>
-      <form aria-label={t("audit.filters")} className="mb-6 grid grid-cols-1 gap-3 rounded-xl bg-white p-4 ring-1 ring-gray-200 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_1fr_1fr_auto] lg:items-end">
-        <div className="space-y-1">
-          <label htmlFor="audit-actor" className="block font-medium">
-            {t("audit.actor")}
-          </label>
-          <select id="audit-actor" name="actor" defaultValue={filters.actorId} className={controlClass}>
-            <option value="">{t("audit.anyone")}</option>
-            {actors.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="audit-kind" className="block font-medium">
-            {t("audit.kind")}
-          </label>
-          <select id="audit-kind" name="kind" defaultValue={filters.kind} className={controlClass}>
-            <option value="">{t("audit.anyKind")}</option>
-            {Object.keys(auditKinds).map((k) => (
-              <option key={k} value={k}>
-                {t(`audit.kinds.${k}` as never)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="audit-from" className="block font-medium">
-            {t("audit.from")}
-          </label>
-          <input id="audit-from" name="from" type="date" defaultValue={filters.from} className={controlClass} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor="audit-to" className="block font-medium">
-            {t("audit.to")}
-          </label>
-          <input id="audit-to" name="to" type="date" defaultValue={filters.to} className={controlClass} />
-        </div>
-        <button type="submit" className="inline-flex min-h-12 items-center justify-center rounded-lg bg-gray-900 px-5 text-lg font-semibold text-white hover:bg-gray-700">
-          {t("audit.apply")}
-        </button>
-      </form>
+      <FilterForm action="/admin/audit" label={t("audit.filters")} columns={4} submitLabel={t("audit.apply")}>
+        <SelectField
+          label={t("audit.actor")}
+          name="actor"
+          defaultValue={filters.actorId ?? ""}
+          placeholder={t("audit.anyone")}
+          options={actors.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <SelectField
+          label={t("audit.kind")}
+          name="kind"
+          defaultValue={filters.kind ?? ""}
+          placeholder={t("audit.anyKind")}
+          options={Object.keys(auditKinds).map((k) => ({ value: k, label: t(`audit.kinds.${k}` as never) }))}
+        />
+        <TextField label={t("audit.from")} name="from" type="date" defaultValue={filters.from} />
+        <TextField label={t("audit.to")} name="to" type="date" defaultValue={filters.to} />
+      </FilterForm>
       <p className="mb-2 text-gray-700">{t("audit.count", { count: result.total })}</p>
       <AuditList items={result.items} />
-      <Pagination
-        page={result.page}
-        pages={result.pages}
-        total={result.total}
-        basePath="/admin/audit"
-        params={{ actor: filters.actorId || undefined, kind: filters.kind || undefined, from: filters.from || undefined, to: filters.to || undefined }}
-      />
+      <Pagination list={result} basePath="/admin/audit" params={{ actor: filters.actorId, kind: filters.kind, from: filters.from, to: filters.to }} />
     </>
   );
 }

@@ -1,9 +1,13 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { PageTitle } from "@/components/page-title";
+import { Badge } from "@/components/ui/badge";
+import { Card, Section } from "@/components/ui/card";
+import { Disclosure } from "@/components/ui/disclosure";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
+import { PageTitle } from "@/components/ui/page-title";
 import { categoryAction } from "@/features/admin/actions";
 import { categoriesPage } from "@/features/admin/category-queries";
-import { AdminForm, CheckboxField, TextField } from "@/features/admin/components/form";
-import { Card, Disclosure, Section, StateBadge } from "@/features/admin/components/ui";
+import { AdminForm } from "@/features/admin/components/form";
 import { requireWorkspace } from "@/server/auth/guards";
 
 export async function generateMetadata() {
@@ -24,18 +28,18 @@ export default async function CategoriesPage() {
     <>
       <PageTitle>{t("nav.categories")}</PageTitle>
       <p className="mb-2 text-gray-700">{t("categories.intro")}</p>
-      <p className="mb-6 rounded-lg border-l-4 border-sky-700 bg-sky-50 p-3 text-sky-950">{t("categories.newOrdersOnly")}</p>
-      {!data.canEdit && <p className="mb-6 rounded-lg bg-gray-100 p-3">{t("categories.readOnly")}</p>}
+      <Notice className="mb-6">{t("categories.newOrdersOnly")}</Notice>
+      {!data.canEdit && <Notice tone="plain" className="mb-6">{t("categories.readOnly")}</Notice>}
 
       <Section title={t("categories.list")} id="categories">
         <ul className="space-y-3">
           {data.categories.map((c) => (
             <li key={c.id}>
-              <Card muted={!c.active}>
+              <Card tone={c.active ? "plain" : "muted"}>
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                   <h3 className="text-lg font-semibold">{locale === "en" ? c.nameEn : c.nameZh}</h3>
                   <span className="text-gray-700">{locale === "en" ? c.nameZh : c.nameEn}</span>
-                  <StateBadge active={c.active} inactiveLabel={t("state.inactive")} />
+                  {!c.active && <Badge>{t("state.inactive")}</Badge>}
                 </div>
                 <dl className="mt-1 flex flex-wrap gap-x-5 text-gray-800">
                   <div className="flex gap-1">

@@ -1,10 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
-import { PageTitle } from "@/components/page-title";
+import { Card, Section } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField } from "@/components/ui/field";
+import { PageTitle } from "@/components/ui/page-title";
 import { peopleAction } from "@/features/admin/actions";
-import { AdminForm, SelectField } from "@/features/admin/components/form";
+import { AdminForm } from "@/features/admin/components/form";
 import { ImportPanel } from "@/features/admin/components/import-panel";
-import { Card, Section } from "@/features/admin/components/ui";
 import { reachableCommunities } from "@/features/admin/map-queries";
 import { requireWorkspace } from "@/server/auth/guards";
 

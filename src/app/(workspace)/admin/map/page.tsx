@@ -1,11 +1,14 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
-import { PageTitle } from "@/components/page-title";
+import { Badge } from "@/components/ui/badge";
+import { Card, Section } from "@/components/ui/card";
+import { Disclosure } from "@/components/ui/disclosure";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TextField } from "@/components/ui/field";
+import { TextLink } from "@/components/ui/link";
+import { PageTitle } from "@/components/ui/page-title";
 import { mapAction } from "@/features/admin/actions";
-import { AdminForm, TextField } from "@/features/admin/components/form";
+import { AdminForm } from "@/features/admin/components/form";
 import { ToggleButton } from "@/features/admin/components/toggle-button";
-import { Card, Disclosure, Section, StateBadge } from "@/features/admin/components/ui";
 import { mapOverview } from "@/features/admin/map-queries";
 import { requireWorkspace } from "@/server/auth/guards";
 
@@ -36,10 +39,10 @@ export default async function MapPage() {
           <ul className="space-y-4">
             {streets.map((street) => (
               <li key={street.id}>
-                <Card muted={!street.active}>
+                <Card tone={street.active ? "plain" : "muted"}>
                   <div className="flex flex-wrap items-center gap-2">
                     <h3 className="text-lg font-semibold">{street.name}</h3>
-                    <StateBadge active={street.active} inactiveLabel={t("state.inactive")} />
+                    {!street.active && <Badge>{t("state.inactive")}</Badge>}
                   </div>
                   {global && (
                     <div className="mt-2 flex flex-wrap items-start gap-2">
@@ -54,11 +57,9 @@ export default async function MapPage() {
                   <ul className="mt-3 divide-y divide-gray-200">
                     {street.communities.map((c) => (
                       <li key={c.id} className="flex flex-wrap items-center gap-2 py-2">
-                        <Link href={`/admin/map/communities/${c.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-4">
-                          {c.name}
-                        </Link>
+                        <TextLink href={`/admin/map/communities/${c.id}`}>{c.name}</TextLink>
                         <span className="text-gray-700">{t("map.activeGrids", { count: c._count.grids })}</span>
-                        <StateBadge active={c.active} inactiveLabel={t("state.inactive")} />
+                        {!c.active && <Badge>{t("state.inactive")}</Badge>}
                         {global && (
                           <>
                             <span className="grow" />

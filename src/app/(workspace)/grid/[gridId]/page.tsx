@@ -1,7 +1,8 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { PageTitle } from "@/components/page-title";
+import { Card, Section } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/link";
+import { PageTitle } from "@/components/ui/page-title";
 import { getGrid } from "@/features/map/queries";
 import { requireWorkspace } from "@/server/auth/guards";
 
@@ -13,22 +14,21 @@ export default async function GridPage({ params }: { params: Promise<{ gridId: s
   const t = await getTranslations("grid");
   return (
     <>
-      <p className="mb-2">
-        <Link href="/grid" className="text-blue-800 underline">{t("back")}</Link>
-      </p>
+      <BackLink href="/grid" label={t("back")} />
       <PageTitle>{grid.community.name} {grid.name}</PageTitle>
-      <h2 className="mb-2 text-lg font-semibold">{t("courtyardList")}</h2>
-      <ul className="grid gap-2 sm:grid-cols-2">
-        {grid.courtyards.map((c) => (
-          <li key={c.id} className="rounded-xl bg-white p-4 ring-1 ring-gray-200">
+      <Section id="courtyards-title" title={t("courtyardList")}>
+        <ul className="grid gap-2 sm:grid-cols-2">
+          {grid.courtyards.map((c) => (
+            <Card as="li" key={c.id}>
             <p className="font-semibold">{c.name}</p>
             <p className="text-gray-700">{c.address}</p>
             <p className="text-gray-700">
               {t("buildings", { count: c._count.buildings })} · {t("residents", { count: c.residents })}
             </p>
-          </li>
-        ))}
-      </ul>
+            </Card>
+          ))}
+        </ul>
+      </Section>
     </>
   );
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
-import { PageTitle } from "@/components/page-title";
-import { Pagination } from "@/components/pagination";
+import { EmptyState } from "@/components/ui/empty-state";
+import { BackLink } from "@/components/ui/link";
+import { PageTitle } from "@/components/ui/page-title";
+import { Pagination } from "@/components/ui/pagination";
 import { BoardList } from "@/features/orders/components/board-list";
 import { publicBoard } from "@/features/orders/queries";
 import { requireWorkspace } from "@/server/auth/guards";
-import { pageOf, type SearchParams } from "@/server/http/search-params";
+import { pageOf, type SearchParams } from "@/lib/search-params";
 
 type Props = { searchParams: Promise<SearchParams> };
 
@@ -24,16 +24,11 @@ export default async function BoardPage({ searchParams }: Props) {
   ]);
   return (
     <>
-      <p className="mb-2">
-        <Link href="/resident" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4">
-          <span aria-hidden="true">←&nbsp;</span>
-          {t("back")}
-        </Link>
-      </p>
+      <BackLink href="/resident" label={t("back")} />
       <PageTitle>{t("title")}</PageTitle>
       <p className="mb-5 text-gray-800">{t("intro")}</p>
       {board.items.length === 0 ? <EmptyState title={t("emptyTitle")} body={t("emptyBody")} /> : <BoardList items={board.items} />}
-      <Pagination page={board.page} pages={board.pages} total={board.total} basePath="/resident/board" />
+      <Pagination list={board} basePath="/resident/board" />
     </>
   );
 }

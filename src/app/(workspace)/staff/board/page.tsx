@@ -1,11 +1,11 @@
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
-import { PageTitle } from "@/components/page-title";
-import { Pagination } from "@/components/pagination";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageTitle } from "@/components/ui/page-title";
+import { Pagination } from "@/components/ui/pagination";
 import { BoardPostList } from "@/features/staff/components/board-post-list";
 import { boardPosts } from "@/features/staff/queries";
 import { requireWorkspace } from "@/server/auth/guards";
-import { pageOf, type SearchParams } from "@/server/http/search-params";
+import { pageOf, type SearchParams } from "@/lib/search-params";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("staffReview.board"))("title") };
@@ -23,7 +23,7 @@ export default async function BoardPosts({ searchParams }: { searchParams: Promi
       <p className="-mt-2 mb-4 text-lg text-gray-800">{t("intro")}</p>
       <p className="mb-3 text-lg font-medium">{t("count", { count: posts.total })}</p>
       {posts.items.length === 0 ? <EmptyState title={t("empty")} body={t("emptyBody")} /> : <BoardPostList items={posts.items} />}
-      <Pagination page={posts.page} pages={posts.pages} total={posts.total} basePath="/staff/board" />
+      <Pagination list={posts} basePath="/staff/board" />
     </>
   );
 }

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
-import { PageTitle } from "@/components/page-title";
-import { Pagination } from "@/components/pagination";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageTitle } from "@/components/ui/page-title";
+import { Pagination } from "@/components/ui/pagination";
 import { FollowUpList } from "@/features/staff/components/follow-up-list";
 import { followUpQueue } from "@/features/staff/queries";
-import { pageOf, type SearchParams } from "@/server/http/search-params";
+import { pageOf, type SearchParams } from "@/lib/search-params";
 import { requireWorkspace } from "@/server/auth/guards";
 
 export async function generateMetadata() {
@@ -22,7 +22,7 @@ export default async function FollowUps({ searchParams }: { searchParams: Promis
       <p className="-mt-2 mb-4 text-lg text-gray-800">{t("intro")}</p>
       <p className="mb-3 text-lg font-medium">{t("count", { count: queue.total })}</p>
       {queue.items.length === 0 ? <EmptyState title={t("empty")} body={t("emptyBody")} /> : <FollowUpList items={queue.items} />}
-      <Pagination page={queue.page} pages={queue.pages} total={queue.total} basePath="/staff/follow-ups" />
+      <Pagination list={queue} basePath="/staff/follow-ups" />
     </>
   );
 }

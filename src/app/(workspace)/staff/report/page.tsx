@@ -1,13 +1,15 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { PageTitle } from "@/components/page-title";
+import { Button } from "@/components/ui/button";
+import { Card, cardClass, Section } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { PageTitle } from "@/components/ui/page-title";
 import { monthlyReport, REPORT_POOR_RATINGS } from "@/domain/metrics/report";
 import { figureKeys } from "@/features/staff/components/figures";
 import { PrintButton } from "@/features/staff/components/print-button";
 import { RatesTable } from "@/features/staff/components/rates-table";
 import { ReportFigures, ReportPoorRatings, ReportRatings } from "@/features/staff/components/report-parts";
-import { buttonClass, controlClass, Section } from "@/features/staff/components/ui";
 import { reportMonth } from "@/features/staff/schemas";
-import type { SearchParams } from "@/server/http/search-params";
+import type { SearchParams } from "@/lib/search-params";
 import { requireWorkspace } from "@/server/auth/guards";
 import "./report.css";
 
@@ -26,21 +28,18 @@ export default async function MonthlyReport({ searchParams }: { searchParams: Pr
   const communities = report.communities.map((c) => c.name).join("、");
   return (
     <article className="staff-report">
-      <form method="get" action="/staff/report" className="mb-6 flex flex-wrap items-end gap-4 rounded-2xl bg-white p-4 ring-1 ring-gray-200 print:hidden">
-        <label className="block w-full min-w-0 sm:w-auto">
-          <span className="mb-1 block font-medium">{t("report.month")}</span>
-          <input type="month" name="month" defaultValue={month} className={controlClass} />
-        </label>
-        <button type="submit" className={buttonClass}>
-          {t("report.show")}
-        </button>
+      <form method="get" action="/staff/report" className={`${cardClass()} mb-6 flex flex-wrap items-end gap-4 print:hidden`}>
+        <div className="w-full sm:w-auto">
+          <TextField label={t("report.month")} name="month" type="month" defaultValue={month} />
+        </div>
+        <Button type="submit">{t("report.show")}</Button>
         <PrintButton />
         <p className="basis-full text-base text-gray-700">{t("report.printHint")}</p>
       </form>
 
       <PageTitle>{t("report.heading", { communities, month: monthName })}</PageTitle>
       <p className="-mt-2 mb-6 text-gray-800">{t("report.generatedAt", { time: format.dateTime(new Date(), { dateStyle: "long", timeStyle: "short" }) })}</p>
-      {report.totals.counts.placed === 0 && <p className="mb-6 rounded-xl bg-white p-4 text-lg ring-1 ring-gray-200">{t("report.empty")}</p>}
+      {report.totals.counts.placed === 0 && <Card className="mb-6 text-lg">{t("report.empty")}</Card>}
 
       <Section id="report-figures" title={t("report.figuresTitle")}>
         <ReportFigures figures={report.totals} keys={figureKeys} />
@@ -57,7 +56,7 @@ export default async function MonthlyReport({ searchParams }: { searchParams: Pr
       <Section id="report-follow-ups" title={t("report.followUpsTitle")}>
         <dl className="grid gap-2 sm:grid-cols-2">
           {(["reopened", "followedUp", "sentBack", "closedAfterFollowUp", "waitingNow"] as const).map((k) => (
-            <div key={k} className="keep-together flex justify-between gap-3 rounded-lg bg-white p-3 ring-1 ring-gray-200">
+            <div key={k} className={`${cardClass()} keep-together flex justify-between gap-3`}>
               <dt>{t(`report.${k}`)}</dt>
               <dd className="font-bold tabular-nums">
                 {k === "waitingNow" ? t("values.count", { value: report.followUps[k] }) : t("report.times", { count: report.followUps[k] })}

@@ -1,13 +1,15 @@
 "use client";
 // One command on an order, posted to orderCommandAction with the hidden orderId and
 // command. The server checks scope and status again; its translated message comes back as
-// the alert and, per field, next to the field.
+// the alert and, per field, next to the field (the kit's fields find theirs by name).
 import { useActionState, useEffect, useRef, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { FieldErrorsProvider, type FieldErrors } from "@/components/ui/field";
+import { focusFirstProblem, FormAlert, SubmitButton, submitHandler } from "@/components/ui/form";
 import { orderCommandAction, type OrderActionState } from "@/features/orders/actions";
 import type { OrderCommand } from "@/domain/orders/registry";
-import { focusFirstProblem, ResultAlert, SubmitButton, submitHandler, type FieldErrors } from "./fields";
 
 export type CommandFormProps = {
   orderId: string;
@@ -20,12 +22,15 @@ export type CommandFormProps = {
   onCancel?: () => void;
   /** Adjusts the form data before it is sent. */
   prepare?: (form: FormData) => void;
-  children?: (errors: FieldErrors) => ReactNode;
+  /** The server's messages by the names of this form's fields, where its paths differ (assignees.0.userId → workerIds). */
+  fieldErrors?: (errors: FieldErrors) => FieldErrors;
+  children?: ReactNode;
 };
 
-export function CommandForm({ orderId, command, submitLabel, tone = "primary", onDone, onCancel, prepare, children }: CommandFormProps) {
+export function CommandForm({ orderId, command, submitLabel, tone = "primary", onDone, onCancel, prepare, fieldErrors, children }: CommandFormProps) {
   const t = useTranslations("orderPage.actions");
   const tPage = useTranslations("orderPage");
+  const tUi = useTranslations("ui");
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   // The answer is handled here rather than in an effect: the action's response carries the
@@ -53,18 +58,14 @@ export function CommandForm({ orderId, command, submitLabel, tone = "primary", o
     <form ref={formRef} onSubmit={(event) => submitHandler(dispatch, busy, prepare)(event)} noValidate className={children ? "space-y-4" : "space-y-3"}>
       <input type="hidden" name="orderId" value={orderId} />
       <input type="hidden" name="command" value={command} />
-      {children?.(errors)}
-      <ResultAlert label={t("resultLabel")} message={state && !state.ok ? state.error : null} />
+      <FieldErrorsProvider errors={fieldErrors ? { ...errors, ...fieldErrors(errors) } : errors}>{children}</FieldErrorsProvider>
+      <FormAlert label={t("resultLabel")} message={state && !state.ok ? state.error : null} />
       <div className="flex flex-wrap gap-3">
         <SubmitButton pending={pending} label={submitLabel} tone={tone} />
         {onCancel && (
-          <button
-            type="button"
-            onClick={onCancel}
-            className="inline-flex min-h-12 items-center justify-center rounded-lg border-2 border-gray-500 bg-white px-5 text-lg font-medium hover:bg-gray-100"
-          >
-            {t("cancel")}
-          </button>
+          <Button tone="secondary" onClick={onCancel}>
+            {tUi("cancel")}
+          </Button>
         )}
       </div>
     </form>

@@ -7,12 +7,15 @@
 // closes, "已保存" is announced and the page refreshes.
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Choice, ChoiceGroup, SelectField, TextAreaField, TextField, type FieldErrors } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 import type { OrderCommand } from "@/domain/orders/registry";
 import type { OrderAction } from "@/features/orders/queries";
 import type { OrderStatus } from "@/generated/prisma/enums";
 import { PhotoPicker } from "@/features/photos/photo-picker";
 import { CommandForm } from "./command-form";
-import { describedBy, FieldError, InputField, inputClass, RequiredMark, TextAreaField, type FieldErrors } from "./fields";
 import { RatingForm } from "./rating-form";
 import { VolunteerPicker } from "./volunteer-picker";
 import type { VolunteerOption } from "@/domain/orders/volunteers";
@@ -92,37 +95,24 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
       case "transfer":
         return (
           <CommandForm {...common} command={command} submitLabel={t("transferSubmit")}>
-            {(e) => (
-              <>
-                <GridSelect label={t("transferGrid")} options={transferTargets} error={e.gridId} none={t("transferNone")} />
-                <TextAreaField label={t("transferNote")} name="note" required error={e.note} />
-              </>
-            )}
+            <GridSelect label={t("transferGrid")} options={transferTargets} none={t("transferNone")} />
+            <TextAreaField label={t("transferNote")} name="note" required />
           </CommandForm>
         );
       case "merge":
         return (
           <CommandForm {...common} command={command} submitLabel={t("mergeSubmit")}>
-            {(e) => (
-              <>
-                <InputField label={t("mergeTarget")} name="targetNumber" type="number" inputMode="numeric" min="1" required hint={t("mergeTargetHint")} error={e.targetNumber} />
-                <TextAreaField label={t("mergeNote")} name="note" error={e.note} />
-              </>
-            )}
+            <TextField label={t("mergeTarget")} name="targetNumber" type="number" inputMode="numeric" min="1" required hint={t("mergeTargetHint")} />
+            <TextAreaField label={t("mergeNote")} name="note" />
           </CommandForm>
         );
       case "withdraw":
         return (
           <CommandForm {...common} command={command} submitLabel={t("withdrawSubmit")} tone="danger">
-            {(e) => (
-              <>
-                <p id={`${baseId}-withdraw-confirm`} className="rounded-lg border-2 border-red-700 bg-red-50 p-3 text-lg font-semibold text-red-900">
-                  <span aria-hidden="true">⚠ </span>
-                  {t("withdrawConfirm")}
-                </p>
-                <TextAreaField label={t("withdrawNote")} name="note" rows={3} error={e.note} describedById={`${baseId}-withdraw-confirm`} />
-              </>
-            )}
+            <Notice tone="error" id={`${baseId}-withdraw-confirm`} className="text-lg">
+              {t("withdrawConfirm")}
+            </Notice>
+            <TextAreaField label={t("withdrawNote")} name="note" rows={3} describedById={`${baseId}-withdraw-confirm`} />
           </CommandForm>
         );
       case "dispatch":
@@ -132,17 +122,12 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
 
   return (
     <div className="mb-5 space-y-4">
-      <p ref={statusRef} role="status" tabIndex={-1} className={saved ? "rounded-lg border-2 border-green-700 bg-green-50 p-3 text-lg font-semibold text-green-900" : "sr-only"}>
-        {saved && (
-          <>
-            <span aria-hidden="true">✓ </span>
-            {t("saved")}
-          </>
-        )}
-      </p>
+      <Notice ref={statusRef} tone="success" sign={saved} role="status" tabIndex={-1} className={saved ? "text-lg" : "sr-only"}>
+        {saved && t("saved")}
+      </Notice>
 
       {(immediate.length > 0 || revealed.length > 0) && (
-        <section aria-labelledby={`${baseId}-title`} className="rounded-2xl bg-white p-3 ring-2 ring-brand-700/30 sm:p-4">
+        <Card as="section" tone="emphasis" aria-labelledby={`${baseId}-title`}>
           <h2 id={`${baseId}-title`} className="mb-3 text-xl font-bold">
             {t("title")}
           </h2>
@@ -151,25 +136,22 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
               <CommandForm key={command} orderId={orderId} command={command} submitLabel={t(command)} onDone={done} />
             ))}
             {revealed.map(({ command: c }) => (
-              <button
+              <Button
                 key={c}
                 ref={(el) => {
                   if (el) triggers.current.set(c, el);
                   else triggers.current.delete(c);
                 }}
-                type="button"
+                tone={danger(c) ? "dangerOutline" : "secondary"}
                 aria-expanded={currentCommand === c}
                 aria-controls={currentCommand === c ? panelId : undefined}
                 onClick={() => toggle(c)}
-                className={`inline-flex min-h-12 items-center gap-2 rounded-lg border-2 px-4 text-lg font-semibold ${
-                  danger(c) ? "border-red-700 text-red-800 hover:bg-red-50" : "border-gray-700 text-gray-900 hover:bg-gray-100"
-                } ${currentCommand === c ? (danger(c) ? "bg-red-50" : "bg-gray-100") : "bg-white"}`}
               >
                 {label(c)}
                 <span aria-hidden="true" className="text-base">
                   {currentCommand === c ? "▲" : "▼"}
                 </span>
-              </button>
+              </Button>
             ))}
           </div>
           {current && (
@@ -185,7 +167,7 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
               {panel(current)}
             </div>
           )}
-        </section>
+        </Card>
       )}
 
       {rating && <RatingForm orderId={orderId} command={rating.command as "rate" | "rateAsNeighbour"} onDone={done} />}
@@ -198,7 +180,7 @@ type Common = { orderId: string; onDone: () => void; onCancel: () => void };
 function NoteOnly({ command, noteLabel, submitLabel, tone, ...common }: Common & { command: OrderCommand; noteLabel: string; submitLabel: string; tone: "primary" | "danger" }) {
   return (
     <CommandForm {...common} command={command} submitLabel={submitLabel} tone={tone}>
-      {(e) => <TextAreaField label={noteLabel} name="note" required error={e.note} />}
+      <TextAreaField label={noteLabel} name="note" required />
     </CommandForm>
   );
 }
@@ -207,98 +189,45 @@ function NoteWithPhotos({ command, noteLabel, submitLabel, ...common }: Common &
   const t = useTranslations("orderPage.actions");
   return (
     <CommandForm {...common} command={command} submitLabel={submitLabel}>
-      {(e) => (
-        <>
-          <TextAreaField label={noteLabel} name="note" required error={e.note} />
-          <PhotoPicker label={t("photos")} max={6} />
-          <FieldError id={`${command}-photos-error`} message={e.photoIds} />
-        </>
-      )}
+      <TextAreaField label={noteLabel} name="note" required />
+      <PhotoPicker label={t("photos")} max={6} />
     </CommandForm>
   );
 }
 
-function GridSelect({ label, options, error, none }: { label: string; options: Option[]; error?: string; none: string }) {
+function GridSelect({ label, options, none }: { label: string; options: Option[]; none: string }) {
   const t = useTranslations("orderPage.form");
-  const id = useId();
   return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block font-medium">
-        {label}
-        <RequiredMark />
-      </label>
-      {options.length === 0 && (
-        <p id={`${id}-none`} className="text-gray-800">
-          {none}
-        </p>
-      )}
-      <select
-        id={id}
-        name="gridId"
-        required
-        defaultValue=""
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(options.length === 0 && `${id}-none`, error && `${id}-error`)}
-        className={inputClass}
-      >
-        <option value="">{t("categoryPlaceholder")}</option>
-        {options.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <SelectField
+      label={label}
+      name="gridId"
+      required
+      hint={options.length === 0 ? none : undefined}
+      placeholder={t("categoryPlaceholder")}
+      options={options.map((o) => ({ value: o.id, label: o.name }))}
+    />
   );
 }
 
 function DispatchForm({ command, workers, volunteers, minDueDate, ...common }: Common & { command: OrderCommand; workers: Option[]; volunteers: VolunteerOption[]; minDueDate: string }) {
   const t = useTranslations("orderPage.actions");
-  const id = useId();
   const prepare = (form: FormData) => {
     splitOn(form, "outsideNames", /[,，、;；\n]+/);
   };
+  // The server names each assignee by its place in the list; the form asks for them by kind.
+  const fieldErrors = (e: FieldErrors) => ({
+    workerIds: firstMatching(e, /^assignees(\.\d+\.(userId|kind))?$/),
+    outsideNames: firstMatching(e, /^assignees\.\d+\.name$/),
+  });
   return (
-    <CommandForm {...common} command={command} submitLabel={t("dispatchSubmit")} prepare={prepare}>
-      {(e) => {
-        const workerError = firstMatching(e, /^assignees(\.\d+\.(userId|kind))?$/);
-        return (
-          <>
-            <TextAreaField label={t("dispatchPlan")} name="plan" required error={e.plan} />
-            <fieldset className="space-y-2" aria-describedby={describedBy(workers.length === 0 && `${id}-none`, workerError && `${id}-workers-error`)}>
-              <legend className="mb-1 font-medium">{t("dispatchWorkers")}</legend>
-              {workers.length === 0 ? (
-                <p id={`${id}-none`} className="text-gray-800">
-                  {t("dispatchNoWorkers")}
-                </p>
-              ) : (
-                <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
-                  {workers.map((w) => (
-                    <label
-                      key={w.id}
-                      className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-gray-400 bg-white px-3 py-2 has-[:checked]:border-2 has-[:checked]:border-brand-700"
-                    >
-                      <input type="checkbox" name="workerIds" value={w.id} aria-invalid={workerError ? true : undefined} className="h-6 w-6 shrink-0 accent-brand-700" />
-                      <span>{w.name}</span>
-                    </label>
-                  ))}
-                </div>
-              )}
-              <FieldError id={`${id}-workers-error`} message={workerError} />
-            </fieldset>
-            <VolunteerPicker orderId={common.orderId} initial={volunteers} />
-            <InputField
-              label={t("dispatchOutside")}
-              name="outsideNames"
-              placeholder={t("dispatchOutsidePlaceholder")}
-              hint={t("dispatchOutsideHint")}
-              error={firstMatching(e, /^assignees\.\d+\.name$/)}
-            />
-            <InputField label={t("dispatchDue")} name="dueAt" type="date" min={minDueDate} required hint={t("dispatchDueHint")} error={e.dueAt} />
-          </>
-        );
-      }}
+    <CommandForm {...common} command={command} submitLabel={t("dispatchSubmit")} prepare={prepare} fieldErrors={fieldErrors}>
+      <TextAreaField label={t("dispatchPlan")} name="plan" required />
+      <ChoiceGroup legend={t("dispatchWorkers")} name="workerIds" note={workers.length === 0 ? t("dispatchNoWorkers") : undefined}>
+        {workers.length > 0 && workers.map((w) => <Choice key={w.id} type="checkbox" name="workerIds" value={w.id} label={w.name} />)}
+      </ChoiceGroup>
+      <VolunteerPicker orderId={common.orderId} initial={volunteers} />
+      <TextField label={t("dispatchOutside")} name="outsideNames" placeholder={t("dispatchOutsidePlaceholder")} hint={t("dispatchOutsideHint")} />
+      <TextField label={t("dispatchDue")} name="dueAt" type="date" min={minDueDate} required hint={t("dispatchDueHint")} />
     </CommandForm>
   );
 }

@@ -1,8 +1,10 @@
 // The order page's read-only parts: heading, facts, requester, description, dispatch plans
 // and ratings. Renders only what the OrderDetail DTO carries: the query decides what the
 // reader may see (a neighbour gets no requester, no building, no plans).
-import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { Card, Section } from "@/components/ui/card";
+import { linkClass, TextLink } from "@/components/ui/link";
 import type { OrderDetail } from "@/features/orders/queries";
 import { OverdueBadge, StatusBadge } from "../status-badge";
 import { RevealPhone } from "@/features/staff/components/reveal-phone";
@@ -29,16 +31,12 @@ export function OrderHeader({ order }: { order: OrderDetail }) {
         <OverdueBadge overdue={order.overdue} />
         <span className="text-gray-800">{tOrders("number", { number: order.number })}</span>
         {order.awaitingMeeting && (
-          <span className="rounded-full bg-amber-50 px-2.5 py-0.5 text-base font-medium text-amber-950 ring-1 ring-amber-400">
-            {tOrders("awaitingMeeting")}
-          </span>
+          <Badge tone="amber">{tOrders("awaitingMeeting")}</Badge>
         )}
       </p>
       {order.mergedInto?.id && (
         <p className="mt-3">
-          <Link href={`/orders/${order.mergedInto.id}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline underline-offset-4">
-            {t("mergedInto", { number: order.mergedInto.number })}
-          </Link>
+          <TextLink href={`/orders/${order.mergedInto.id}`}>{t("mergedInto", { number: order.mergedInto.number })}</TextLink>
         </p>
       )}
     </header>
@@ -57,7 +55,7 @@ export function MergedProgress({ merged }: { merged: NonNullable<OrderDetail["me
   if (merged.visible) return null;
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   return (
-    <section aria-labelledby="order-merged" className="mb-5 rounded-2xl bg-white p-4 ring-2 ring-brand-700/30">
+    <Card as="section" tone="emphasis" aria-labelledby="order-merged" className="mb-5">
       <h2 id="order-merged" className="mb-2 text-xl font-bold">
         {t("mergedTitle", { number: merged.number })}
       </h2>
@@ -86,7 +84,7 @@ export function MergedProgress({ merged }: { merged: NonNullable<OrderDetail["me
           ))}
         </ol>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -97,7 +95,7 @@ export function OrderFacts({ order }: { order: OrderDetail }) {
   const locale = useLocale();
   const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
   return (
-    <section aria-labelledby="order-facts" className="mb-5 rounded-2xl bg-white p-4 ring-1 ring-gray-200">
+    <Card as="section" aria-labelledby="order-facts" className="mb-5">
       <h2 id="order-facts" className="sr-only">
         {t("facts")}
       </h2>
@@ -118,7 +116,7 @@ export function OrderFacts({ order }: { order: OrderDetail }) {
         {order.closeReason && <Fact term={t("closeReasonLabel")}>{t(`closeReason.${order.closeReason}`)}</Fact>}
       </dl>
       {order.awaitingMeeting && <p className="mt-3 text-gray-800">{t("awaitingMeeting")}</p>}
-    </section>
+    </Card>
   );
 }
 
@@ -126,7 +124,7 @@ export function RequesterBlock({ orderId, requester }: { orderId: string; reques
   const t = useTranslations("orderPage.detail");
   const masked = requester.phone.includes("*");
   return (
-    <section aria-labelledby="order-requester" className="mb-5 rounded-2xl bg-white p-4 ring-1 ring-gray-200">
+    <Card as="section" aria-labelledby="order-requester" className="mb-5">
       <h2 id="order-requester" className="mb-2 text-xl font-bold">
         {t("requester")}
       </h2>
@@ -138,26 +136,25 @@ export function RequesterBlock({ orderId, requester }: { orderId: string; reques
           ) : masked ? (
             requester.phone
           ) : (
-            <a href={`tel:${requester.phone}`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
+            <a href={`tel:${requester.phone}`} className={linkClass}>
               {requester.phone}
             </a>
           )}
         </Fact>
         {requester.room && <Fact term={t("room")}>{requester.room}</Fact>}
       </dl>
-    </section>
+    </Card>
   );
 }
 
 export function OrderDescription({ description }: { description: string }) {
   const t = useTranslations("orderPage.detail");
   return (
-    <section aria-labelledby="order-description" className="mb-5">
-      <h2 id="order-description" className="mb-2 text-xl font-bold">
-        {t("description")}
-      </h2>
-      <p className="whitespace-pre-wrap break-words rounded-2xl bg-white p-4 text-lg ring-1 ring-gray-200">{description}</p>
-    </section>
+    <Section id="order-description" title={t("description")}>
+      <Card as="div" className="whitespace-pre-wrap break-words text-lg">
+        {description}
+      </Card>
+    </Section>
   );
 }
 
@@ -166,13 +163,10 @@ export function DispatchPlans({ dispatches }: { dispatches: OrderDetail["dispatc
   const format = useFormatter();
   if (dispatches.length === 0) return null;
   return (
-    <section aria-labelledby="order-dispatches" className="mb-5">
-      <h2 id="order-dispatches" className="mb-2 text-xl font-bold">
-        {t("dispatches")}
-      </h2>
+    <Section id="order-dispatches" title={t("dispatches")}>
       <ul className="space-y-3">
         {dispatches.map((d, i) => (
-          <li key={i} className="rounded-2xl bg-white p-4 ring-1 ring-gray-200">
+          <Card as="li" key={i}>
             <dl className="space-y-2">
               <Fact term={t("plan")}>
                 <span className="whitespace-pre-wrap break-words">{d.plan}</span>
@@ -189,10 +183,10 @@ export function DispatchPlans({ dispatches }: { dispatches: OrderDetail["dispatc
                 <time dateTime={d.createdAt.toISOString()}>{format.dateTime(d.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
               </Fact>
             </dl>
-          </li>
+          </Card>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -204,13 +198,10 @@ export function Ratings({ ratings, mine }: { ratings: OrderDetail["ratings"]; mi
   const format = useFormatter();
   if (ratings.length === 0) return null;
   return (
-    <section aria-labelledby="order-ratings" className="mb-5">
-      <h2 id="order-ratings" className="mb-2 text-xl font-bold">
-        {t("ratings")}
-      </h2>
+    <Section id="order-ratings" title={t("ratings")}>
       <ul className="space-y-3">
         {ratings.map((r, i) => (
-          <li key={i} className="rounded-2xl bg-white p-4 ring-1 ring-gray-200">
+          <Card as="li" key={i}>
             <p className="mb-2 font-semibold">
               {r.isRequester ? (mine ? t("raterMine") : t("raterRequester")) : t("raterNeighbour")}
               {" · "}
@@ -230,9 +221,9 @@ export function Ratings({ ratings, mine }: { ratings: OrderDetail["ratings"]; mi
                 </Fact>
               )}
             </dl>
-          </li>
+          </Card>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,7 @@
 // 办理记录: every event of the order, oldest first, with who did it, the status change, the
 // note and the photos (each opening the full image).
 import { useFormatter, useTranslations } from "next-intl";
+import { Card, Section } from "@/components/ui/card";
 import type { OrderDetail } from "@/features/orders/queries";
 
 export function OrderTimeline({ timeline }: { timeline: OrderDetail["timeline"] }) {
@@ -10,10 +11,7 @@ export function OrderTimeline({ timeline }: { timeline: OrderDetail["timeline"] 
   const tStatus = useTranslations("orders.status");
   const format = useFormatter();
   return (
-    <section aria-labelledby="order-timeline" className="mb-5">
-      <h2 id="order-timeline" className="mb-3 text-xl font-bold">
-        {t("timeline")}
-      </h2>
+    <Section id="order-timeline" title={t("timeline")}>
       {timeline.length === 0 ? (
         <p className="text-gray-700">{t("timelineEmpty")}</p>
       ) : (
@@ -43,7 +41,7 @@ export function OrderTimeline({ timeline }: { timeline: OrderDetail["timeline"] 
                   </p>
                 )}
                 {says && <p className="text-gray-800">{says}</p>}
-                {note && <p className="mt-1 whitespace-pre-wrap break-words rounded-lg bg-white p-3 ring-1 ring-gray-200">{note}</p>}
+                {note && <Card className="mt-1 whitespace-pre-wrap break-words">{note}</Card>}
                 {e.photos.length > 0 && (
                   <ul className="mt-2 flex flex-wrap gap-2" aria-label={t("photos")}>
                     {e.photos.map((id) => {
@@ -64,6 +62,6 @@ export function OrderTimeline({ timeline }: { timeline: OrderDetail["timeline"] 
           })}
         </ol>
       )}
-    </section>
+    </Section>
   );
 }

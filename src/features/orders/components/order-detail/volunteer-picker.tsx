@@ -4,9 +4,9 @@
 // ticked stay ticked while the secretary searches on.
 import { useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
+import { Choice, ChoiceGroup, TextField } from "@/components/ui/field";
 import { searchVolunteersAction } from "@/features/orders/actions";
 import type { VolunteerOption } from "@/domain/orders/volunteers";
-import { describedBy, FieldError, inputClass } from "./fields";
 
 const SEARCH_DELAY_MS = 400;
 
@@ -48,62 +48,52 @@ export function VolunteerPicker({ orderId, initial, error }: { orderId: string; 
   const toggle = (v: VolunteerOption, on: boolean) => setChosen((list) => (on ? [...list, v] : list.filter((c) => c.id !== v.id)));
 
   return (
-    <fieldset className="space-y-2" aria-describedby={describedBy(`${id}-hint`, error && `${id}-error`)}>
-      <legend className="mb-1 font-medium">{t("dispatchVolunteers")}</legend>
-      <p id={`${id}-hint`} className="text-gray-700">
-        {t("dispatchVolunteersHint")}
-      </p>
-      <label htmlFor={`${id}-search`} className="block">
-        {t("dispatchVolunteerSearch")}
-      </label>
-      <input
-        id={`${id}-search`}
-        type="search"
-        value={query}
-        maxLength={20}
-        autoComplete="off"
-        onChange={(e) => {
-          setQuery(e.target.value);
-          // A new search starts from the full list, not from the last one's answer.
-          if (!e.target.value.trim()) {
-            setFound(initial);
-            setProblem(null);
-          }
-        }}
-        // Enter searches; it must not submit the dispatch.
-        onKeyDown={(e) => e.key === "Enter" && e.preventDefault()}
-        aria-describedby={problem ? `${id}-problem` : undefined}
-        className={inputClass}
-      />
-      <p id={`${id}-problem`} role="status" aria-label={t("dispatchVolunteerSearchResult")} className={problem ? "font-medium text-red-800" : "sr-only"}>
-        {problem ?? (query.trim() && shown.length === chosen.length ? t("dispatchVolunteersNone") : "")}
-      </p>
-      {shown.length === 0 && !query.trim() ? (
-        <p className="text-gray-800">{t("dispatchNoVolunteers")}</p>
-      ) : (
-        <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
-          {shown.map((v) => (
-            <label
-              key={v.id}
-              className="flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-gray-400 bg-white px-3 py-2 has-[:checked]:border-2 has-[:checked]:border-brand-700"
-            >
-              <input
-                type="checkbox"
-                name="volunteerIds"
-                value={v.id}
-                checked={chosen.some((c) => c.id === v.id)}
-                onChange={(e) => toggle(v, e.target.checked)}
-                aria-invalid={error ? true : undefined}
-                className="h-6 w-6 shrink-0 accent-brand-700"
-              />
-              <span>
+    <ChoiceGroup
+      legend={t("dispatchVolunteers")}
+      hint={t("dispatchVolunteersHint")}
+      error={error}
+      lead={
+        <>
+          <TextField
+            label={t("dispatchVolunteerSearch")}
+            type="search"
+            value={query}
+            maxLength={20}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              // A new search starts from the full list, not from the last one's answer.
+              if (!e.target.value.trim()) {
+                setFound(initial);
+                setProblem(null);
+              }
+            }}
+            // Enter searches; it must not submit the dispatch.
+            onKeyDown={(e) => e.key === "Enter" && e.preventDefault()}
+            describedById={problem ? `${id}-problem` : undefined}
+          />
+          <p id={`${id}-problem`} role="status" aria-label={t("dispatchVolunteerSearchResult")} className={problem ? "font-medium text-red-800" : "sr-only"}>
+            {problem ?? (query.trim() && shown.length === chosen.length ? t("dispatchVolunteersNone") : "")}
+          </p>
+          {shown.length === 0 && !query.trim() && <p className="text-gray-800">{t("dispatchNoVolunteers")}</p>}
+        </>
+      }
+    >
+      {shown.length > 0 &&
+        shown.map((v) => (
+          <Choice
+            key={v.id}
+            type="checkbox"
+            name="volunteerIds"
+            value={v.id}
+            checked={chosen.some((c) => c.id === v.id)}
+            onChange={(e) => toggle(v, e.target.checked)}
+            label={
+              <>
                 {v.name} <span className="text-gray-700">{v.phone}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-      )}
-      <FieldError id={`${id}-error`} message={error} />
-    </fieldset>
+              </>
+            }
+          />
+        ))}
+    </ChoiceGroup>
   );
 }

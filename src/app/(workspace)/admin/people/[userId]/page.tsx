@@ -1,12 +1,17 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
-import { PageTitle } from "@/components/page-title";
+import { Badge } from "@/components/ui/badge";
+import { Card, Section } from "@/components/ui/card";
+import { Disclosure } from "@/components/ui/disclosure";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField, TextField } from "@/components/ui/field";
+import { BackLink } from "@/components/ui/link";
+import { Notice } from "@/components/ui/notice";
+import { PageTitle } from "@/components/ui/page-title";
 import { peopleAction } from "@/features/admin/actions";
 import { ConfirmAction } from "@/features/admin/components/confirm";
-import { AdminForm, SelectField, TextField } from "@/features/admin/components/form";
+import { AdminForm } from "@/features/admin/components/form";
 import { RoleScopeFields } from "@/features/admin/components/role-fields";
-import { BackLink, Card, Disclosure, Section, StateBadge } from "@/features/admin/components/ui";
 import { personDetail, scopeOptions } from "@/features/admin/people-queries";
 import { requireWorkspace } from "@/server/auth/guards";
 
@@ -37,8 +42,8 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
       <PageTitle>{person.name}</PageTitle>
       <div className="-mt-2 mb-6 flex flex-wrap items-center gap-3 text-gray-700">
         <span>{person.phone}</span>
-        {person.disabled && <StateBadge active={false} inactiveLabel={t("people.disabled")} />}
-        {person.mustChangePassword && <span className="rounded bg-amber-100 px-2 text-base text-amber-950">{t("people.mustChange")}</span>}
+        {person.disabled && <Badge>{t("people.disabled")}</Badge>}
+        {person.mustChangePassword && <Badge tone="amber">{t("people.mustChange")}</Badge>}
         {person.oneTimeExpiresAt && (
           <span>
             {person.oneTimeExpiresAt < new Date()
@@ -48,7 +53,7 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
         )}
         <span>{t("people.since", { date: format.dateTime(person.createdAt, { dateStyle: "medium" }) })}</span>
       </div>
-      {!person.manageable && <p className="mb-6 rounded-lg border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">{t("people.outsideScope")}</p>}
+      {!person.manageable && <Notice tone="warn" className="mb-6">{t("people.outsideScope")}</Notice>}
 
       <Section title={t("people.account")} id="account">
         <Card>

@@ -1,14 +1,16 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { PageTitle } from "@/components/page-title";
+import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { BackLink } from "@/components/ui/link";
+import { PageTitle } from "@/components/ui/page-title";
 import { peopleAction } from "@/features/admin/actions";
-import { AdminForm, TextField } from "@/features/admin/components/form";
+import { AdminForm } from "@/features/admin/components/form";
 import { RoleScopeFields } from "@/features/admin/components/role-fields";
-import { BackLink, Card } from "@/features/admin/components/ui";
 import { scopeOptions } from "@/features/admin/people-queries";
 import { assignableRoles } from "@/domain/admin/schemas";
 import { requireWorkspace } from "@/server/auth/guards";
-import { field, parseSearchParams, type SearchParams } from "@/server/http/search-params";
+import { field, parseSearchParams, type SearchParams } from "@/lib/search-params";
 
 const querySchema = z.object({ role: field.oneOf(assignableRoles, undefined), scope: field.id() });
 

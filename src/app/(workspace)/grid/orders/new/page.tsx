@@ -1,13 +1,17 @@
-import Link from "next/link";
 import { z } from "zod";
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
-import { PageTitle } from "@/components/page-title";
+import { ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TextField } from "@/components/ui/field";
+import { FilterForm } from "@/components/ui/filter-form";
+import { BackLink, TextLink } from "@/components/ui/link";
+import { PageTitle } from "@/components/ui/page-title";
 import { OrderForm } from "@/features/orders/components/order-form";
 import { activeCategories, residentsForOnBehalf } from "@/features/orders/queries";
 import { residentForOnBehalf } from "@/features/orders/queue-options";
 import { requireWorkspace } from "@/server/auth/guards";
-import { field, parseSearchParams, type SearchParams } from "@/server/http/search-params";
+import { field, parseSearchParams, queryString, type SearchParams } from "@/lib/search-params";
 
 /** residentsForOnBehalf answers at most this many. */
 const RESULT_LIMIT = 20;
@@ -29,46 +33,30 @@ export default async function PlaceOnBehalfPage({ searchParams }: { searchParams
     // Once a resident is chosen the form takes the place of the results.
     requesterId ? [] : residentsForOnBehalf(actor, q),
   ]);
-  const backToResults = q ? `/grid/orders/new?${new URLSearchParams({ q })}` : "/grid/orders/new";
+  const backToResults = q ? `/grid/orders/new?${queryString({ q })}` : "/grid/orders/new";
 
   return (
     <>
-      <p className="mb-2">
-        <Link href="/grid" className="inline-flex min-h-11 items-center text-blue-800 underline">{t("back")}</Link>
-      </p>
+      <BackLink href="/grid" label={t("back")} />
       <PageTitle>{t("title")}</PageTitle>
       <p className="mb-4 text-gray-700">{t("intro")}</p>
 
-      <form method="get" action="/grid/orders/new" role="search" className="mb-6 rounded-2xl bg-white p-4 ring-1 ring-gray-200">
-        <label htmlFor="resident-search" className="block font-medium">{t("searchLabel")}</label>
-        <div className="mt-1 flex flex-wrap gap-2">
-          <input
-            id="resident-search"
-            name="q"
-            type="search"
-            defaultValue={q}
-            maxLength={50}
-            autoComplete="off"
-            className="block min-h-12 min-w-0 flex-1 basis-48 rounded-lg border border-gray-400 px-3 text-lg"
-          />
-          <button type="submit" className="min-h-12 rounded-lg bg-gray-900 px-5 text-lg font-semibold text-white hover:bg-gray-700">
-            {t("searchSubmit")}
-          </button>
-        </div>
-      </form>
+      <FilterForm action="/grid/orders/new" search columns={1} submitLabel={t("searchSubmit")}>
+        <TextField label={t("searchLabel")} name="q" type="search" defaultValue={q} maxLength={50} />
+      </FilterForm>
 
       {requesterId ? (
         requester ? (
           <section aria-labelledby="chosen-title">
-            <div className="mb-6 rounded-xl bg-white p-4 ring-1 ring-gray-200">
+            <Card className="mb-6">
               <h2 id="chosen-title" className="text-gray-700">{t("chosenTitle")}</h2>
               <p className="text-lg font-semibold">{requester.name}</p>
               <p className="text-gray-700">{t("phone", { phone: requester.phone })}</p>
               {requester.home && <p className="text-gray-700">{requester.home}</p>}
-              <Link href={backToResults} className="mt-1 inline-flex min-h-11 items-center text-blue-800 underline">
+              <TextLink href={backToResults} className="mt-1">
                 {t("change")}
-              </Link>
-            </div>
+              </TextLink>
+            </Card>
             <OrderForm
               categories={categories.map((c) => ({ id: c.id, nameZh: c.nameZh, nameEn: c.nameEn }))}
               requester={{ id: requester.id, name: requester.name }}
@@ -87,20 +75,16 @@ export default async function PlaceOnBehalfPage({ searchParams }: { searchParams
           {results.length >= RESULT_LIMIT && <p className="mb-2 text-gray-700">{t("tooMany", { count: RESULT_LIMIT })}</p>}
           <ul className="space-y-3">
             {results.map((r) => (
-              <li key={r.id} className="rounded-xl bg-white p-4 ring-1 ring-gray-200">
+              <Card as="li" key={r.id}>
                 <p id={`resident-${r.id}`}>
                   <span className="block text-lg font-semibold">{r.name}</span>
                   <span className="block text-gray-700">{t("phone", { phone: r.phone })}</span>
                   {r.home && <span className="block text-gray-700">{r.home}</span>}
                 </p>
-                <Link
-                  href={`/grid/orders/new?${new URLSearchParams({ q, requesterId: r.id })}`}
-                  aria-describedby={`resident-${r.id}`}
-                  className="mt-2 inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-4 text-lg font-semibold text-white hover:bg-brand-800"
-                >
+                <ButtonLink href={`/grid/orders/new?${queryString({ q, requesterId: r.id })}`} aria-describedby={`resident-${r.id}`} className="mt-2">
                   {t("choose")}
-                </Link>
-              </li>
+                </ButtonLink>
+              </Card>
             ))}
           </ul>
         </section>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { PageTitle } from "@/components/page-title";
+import { Card } from "@/components/ui/card";
+import { BackLink } from "@/components/ui/link";
+import { PageTitle } from "@/components/ui/page-title";
 import { OrderForm } from "@/features/orders/components/order-form";
 import { activeCategories } from "@/features/orders/queries";
 import { requireWorkspace } from "@/server/auth/guards";
@@ -16,17 +17,12 @@ export default async function NewOrderPage() {
   const [t, categories] = await Promise.all([getTranslations("orderPage.form"), activeCategories()]);
   return (
     <>
-      <p className="mb-2">
-        <Link href="/resident" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4">
-          <span aria-hidden="true">←&nbsp;</span>
-          {t("back")}
-        </Link>
-      </p>
+      <BackLink href="/resident" label={t("back")} />
       <PageTitle>{t("title")}</PageTitle>
       <p className="mb-5 text-gray-800">{t("intro")}</p>
-      <div className="rounded-2xl bg-white p-4 ring-1 ring-gray-200 sm:p-6">
+      <Card>
         <OrderForm categories={categories.map((c) => ({ id: c.id, nameZh: c.nameZh, nameEn: c.nameEn }))} />
-      </div>
+      </Card>
     </>
   );
 }

@@ -1,12 +1,15 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
-import { PageTitle } from "@/components/page-title";
+import { Badge } from "@/components/ui/badge";
+import { Card, Section } from "@/components/ui/card";
+import { Disclosure } from "@/components/ui/disclosure";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField, TextField } from "@/components/ui/field";
+import { BackLink, TextLink } from "@/components/ui/link";
+import { PageTitle } from "@/components/ui/page-title";
 import { mapAction } from "@/features/admin/actions";
-import { AdminForm, SelectField, TextField } from "@/features/admin/components/form";
+import { AdminForm } from "@/features/admin/components/form";
 import { ToggleButton } from "@/features/admin/components/toggle-button";
-import { BackLink, Card, Disclosure, Section, StateBadge } from "@/features/admin/components/ui";
 import { communityDetail } from "@/features/admin/map-queries";
 import { requireWorkspace } from "@/server/auth/guards";
 
@@ -29,7 +32,7 @@ export default async function CommunityPage({ params }: { params: Promise<Params
       <PageTitle>{community.name}</PageTitle>
       <p className="-mt-2 mb-6 flex flex-wrap items-center gap-2 text-gray-700">
         {community.street.name}
-        <StateBadge active={community.active} inactiveLabel={t("state.inactive")} />
+        {!community.active && <Badge>{t("state.inactive")}</Badge>}
       </p>
 
       <Section title={t("map.grids")} id="grids">
@@ -39,10 +42,10 @@ export default async function CommunityPage({ params }: { params: Promise<Params
           <ul className="space-y-4">
             {community.grids.map((grid) => (
               <li key={grid.id}>
-                <Card muted={!grid.active}>
+                <Card tone={grid.active ? "plain" : "muted"}>
                   <div className="flex flex-wrap items-center gap-2">
                     <h3 className="text-lg font-semibold">{grid.name}</h3>
-                    <StateBadge active={grid.active} inactiveLabel={t("state.inactive")} />
+                    {!grid.active && <Badge>{t("state.inactive")}</Badge>}
                     <span className="grow" />
                     <ToggleButton kind="grid" id={grid.id} name={grid.name} active={grid.active} />
                     <Disclosure summary={t("map.renameGrid")}>
@@ -57,11 +60,9 @@ export default async function CommunityPage({ params }: { params: Promise<Params
                     <ul className="mt-2 divide-y divide-gray-200">
                       {grid.courtyards.map((y) => (
                         <li key={y.id} className="flex flex-wrap items-center gap-x-3 py-1">
-                          <Link href={`/admin/map/courtyards/${y.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4">
-                            {y.name}
-                          </Link>
+                          <TextLink href={`/admin/map/courtyards/${y.id}`}>{y.name}</TextLink>
                           <span className="text-gray-700">{t("map.courtyardCounts", { buildings: y._count.buildings, homes: y._count.residences })}</span>
-                          <StateBadge active={y.active} inactiveLabel={t("state.inactive")} />
+                          {!y.active && <Badge>{t("state.inactive")}</Badge>}
                         </li>
                       ))}
                     </ul>

@@ -1,15 +1,20 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { EmptyState } from "@/components/empty-state";
-import { PageTitle } from "@/components/page-title";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, Section } from "@/components/ui/card";
+import { Disclosure } from "@/components/ui/disclosure";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField, TextField } from "@/components/ui/field";
+import { BackLink, TextLink } from "@/components/ui/link";
+import { PageTitle } from "@/components/ui/page-title";
 import { mapAction } from "@/features/admin/actions";
 import { ConfirmAction } from "@/features/admin/components/confirm";
-import { AdminForm, SelectField, TextField } from "@/features/admin/components/form";
+import { AdminForm } from "@/features/admin/components/form";
 import { ToggleButton } from "@/features/admin/components/toggle-button";
-import { BackLink, Card, Disclosure, Section, StateBadge } from "@/features/admin/components/ui";
 import { courtyardDetail } from "@/features/admin/map-queries";
 import { requireWorkspace } from "@/server/auth/guards";
+import { queryString } from "@/lib/search-params";
 
 type Params = { courtyardId: string };
 
@@ -29,7 +34,7 @@ export default async function CourtyardPage({ params }: { params: Promise<Params
       <PageTitle>{y.name}</PageTitle>
       <p className="-mt-2 mb-6 flex flex-wrap items-center gap-2 text-gray-700">
         {y.grid.community.name} · {y.grid.name}
-        <StateBadge active={y.active} inactiveLabel={t("state.inactive")} />
+        {!y.active && <Badge>{t("state.inactive")}</Badge>}
         <span>{t("map.homesCount", { count: y._count.residences })}</span>
       </p>
 
@@ -53,20 +58,15 @@ export default async function CourtyardPage({ params }: { params: Promise<Params
                 <ul className="space-y-1">
                   {y.secretaries.map((s) => (
                     <li key={s.id}>
-                      <Link href={`/admin/people/${s.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 underline underline-offset-4">
-                        {s.name}
-                      </Link>{" "}
-                      <span className="text-gray-700">{s.phone}</span> {s.disabled && <StateBadge active={false} inactiveLabel={t("people.disabled")} />}
+                      <TextLink href={`/admin/people/${s.id}`}>{s.name}</TextLink>{" "}
+                      <span className="text-gray-700">{s.phone}</span> {s.disabled && <Badge>{t("people.disabled")}</Badge>}
                     </li>
                   ))}
                 </ul>
               )}
-              <Link
-                href={`/admin/people/new?role=BRANCH_SECRETARY&scope=${y.id}`}
-                className="mt-2 inline-flex min-h-11 items-center rounded-lg px-3 font-medium text-brand-700 ring-1 ring-gray-300 hover:bg-gray-100"
-              >
+              <ButtonLink href={`/admin/people/new?${queryString({ role: "BRANCH_SECRETARY", scope: y.id })}`} tone="secondary" size="sm" className="mt-2">
                 {t("map.addSecretary")}
-              </Link>
+              </ButtonLink>
             </Card>
           </Section>
 
@@ -111,12 +111,12 @@ export default async function CourtyardPage({ params }: { params: Promise<Params
           <ul className="space-y-2">
             {y.buildings.map((b) => (
               <li key={b.id}>
-                <Card muted={!b.active}>
+                <Card tone={b.active ? "plain" : "muted"}>
                   <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
                     <h3 className="text-lg font-semibold">{b.number}</h3>
                     <span className="text-gray-700">{t("map.buildingFacts", { units: b.units, floors: b.floors })}</span>
                     {b.headName && <span className="text-gray-700">{t("map.headIs", { name: b.headName })}</span>}
-                    <StateBadge active={b.active} inactiveLabel={t("state.inactive")} />
+                    {!b.active && <Badge>{t("state.inactive")}</Badge>}
                     <span className="grow" />
                     <ToggleButton kind="building" id={b.id} name={`${y.name} ${b.number}`} active={b.active} />
                     <Disclosure summary={t("form.edit")}>

@@ -1,7 +1,10 @@
-// Query strings of pages and route handlers, parsed in one place. An address is typed, pasted,
-// edited and probed by hand: every field falls back to its default when its value is missing,
-// repeated, malformed, absurd (page=1e308) or carries characters PostgreSQL refuses (NUL), so a
-// bad query string shows the default view, never an error page.
+// Query strings of pages and route handlers, parsed in one place, and the paging of every list
+// they ask for. An address is typed, pasted, edited and probed by hand: every field falls back
+// to its default when its value is missing, repeated, malformed, absurd (page=1e308) or carries
+// characters PostgreSQL refuses (NUL), so a bad query string shows the default view, never an
+// error page. A listing page parses `page` here, reads its rows through paginate(), and links
+// its neighbours with <Pagination> (src/components/ui/pagination.tsx), which writes the query
+// string back with queryString().
 import { z } from "zod";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
@@ -41,6 +44,8 @@ export const field = {
   /** One of the values, or the fallback (undefined: none chosen). */
   oneOf: <const T extends readonly [string, ...string[]], F extends T[number] | undefined>(values: T, fallback: F) =>
     z.enum(values).catch(fallback as T[number]) as unknown as z.ZodType<T[number] | F>,
+  /** A value the check accepts (a calendar day, a month), undefined otherwise. */
+  valid: (check: (value: string) => boolean) => z.string().refine(check).optional().catch(undefined),
 };
 
 const pageOnly = z.object({ page: field.page() });
@@ -51,4 +56,25 @@ export const pageOf = (input: SearchParams | URLSearchParams): number => pageOnl
 /** The query string as the schema's fields; never throws when every field has its fallback. */
 export function parseSearchParams<S extends z.ZodObject>(schema: S, input: SearchParams | URLSearchParams): z.infer<S> {
   return schema.parse(firstValues(input));
+}
+
+/** The parameters as a query string, leaving out those without a value (no `?`). */
+export function queryString(params: Record<string, string | undefined>): string {
+  return new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+}
+
+/** One page of a list and where it sits among all pages. */
+export type Paged<T> = { items: T[]; page: number; pages: number; total: number };
+type PageWindow = { skip: number; take: number };
+
+/**
+ * Counts and reads the asked page together; a page past the end (a stale link after rows went
+ * away) answers the last page rather than an empty one.
+ */
+export async function paginate<T>(page: number, size: number, count: () => Promise<number>, rows: (window: PageWindow) => Promise<T[]>): Promise<Paged<T>> {
+  const asked = Number.isSafeInteger(page) && page > 0 ? page : 1;
+  const [total, items] = await Promise.all([count(), rows({ skip: (asked - 1) * size, take: size })]);
+  const pages = Math.max(1, Math.ceil(total / size));
+  if (asked <= pages) return { items, page: asked, pages, total };
+  return { items: await rows({ skip: (pages - 1) * size, take: size }), page: pages, pages, total };
 }

@@ -1,8 +1,0 @@
-export function EmptyState({ title, body }: { title: string; body: string }) {
-  return (
-    <div className="rounded-2xl border-2 border-dashed border-gray-300 bg-white p-6 text-center">
-      <p className="text-xl font-semibold">{title}</p>
-      <p className="mt-1 text-gray-700">{body}</p>
-    </div>
-  );
-}

@@ -1,3 +1,0 @@
-export function PageTitle({ children }: { children: React.ReactNode }) {
-  return <h1 className="mb-4 text-2xl font-bold">{children}</h1>;
-}
