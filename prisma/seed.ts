@@ -73,10 +73,47 @@ const MAP: CommunitySpec[] = [
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "罗", "高", "林"];
 // 41 given names (a prime against 20 surnames), so that names repeat only after 820 people.
 const GIVEN = [
-  "建华", "淑芬", "国强", "玉兰", "志明", "桂芳", "德明", "秀兰", "海燕", "文杰",
-  "春梅", "永福", "晓燕", "红梅", "家豪", "凤英", "宏伟", "丽娟", "俊杰", "翠华",
-  "明辉", "素珍", "子涵", "雪梅", "天佑", "婷婷", "光荣", "美玲", "振华", "慧敏",
-  "立新", "淑华", "浩然", "金凤", "学军", "秋菊", "勇", "芳", "欣怡", "长林", "梓轩",
+  "建华",
+  "淑芬",
+  "国强",
+  "玉兰",
+  "志明",
+  "桂芳",
+  "德明",
+  "秀兰",
+  "海燕",
+  "文杰",
+  "春梅",
+  "永福",
+  "晓燕",
+  "红梅",
+  "家豪",
+  "凤英",
+  "宏伟",
+  "丽娟",
+  "俊杰",
+  "翠华",
+  "明辉",
+  "素珍",
+  "子涵",
+  "雪梅",
+  "天佑",
+  "婷婷",
+  "光荣",
+  "美玲",
+  "振华",
+  "慧敏",
+  "立新",
+  "淑华",
+  "浩然",
+  "金凤",
+  "学军",
+  "秋菊",
+  "勇",
+  "芳",
+  "欣怡",
+  "长林",
+  "梓轩",
 ];
 
 let nameCounter = 0;
@@ -150,8 +187,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
       const buildingsOf = new Map<string, typeof buildings>();
       for (const b of buildings) buildingsOf.set(b.courtyardId, [...(buildingsOf.get(b.courtyardId) ?? []), b]);
       for (const list of buildingsOf.values()) list.sort((a, b) => parseInt(a.number) - parseInt(b.number));
-      const building = (courtyard: string, number: string) =>
-        buildingsOf.get(courtyardId(courtyard))!.find((b) => b.number === number)!;
+      const building = (courtyard: string, number: string) => buildingsOf.get(courtyardId(courtyard))!.find((b) => b.number === number)!;
 
       // The demo accounts: exactly these roles, nothing more.
       const fuhe = building("府河小区", "1栋");
@@ -198,9 +234,7 @@ export async function seedDemo(db: PrismaClient): Promise<void> {
       ];
 
       // A grid worker for each of the other grids: 13800000011, 13800000012, ...
-      const otherGrids = MAP.flatMap((c) => c.grids.map((g) => [c.name, g.name] as const)).filter(
-        ([c]) => c !== "柳江社区",
-      );
+      const otherGrids = MAP.flatMap((c) => c.grids.map((g) => [c.name, g.name] as const)).filter(([c]) => c !== "柳江社区");
       otherGrids.forEach(([c, g], i) =>
         people.push({
           phone: `138000000${11 + i}`,
@@ -289,8 +323,7 @@ async function main() {
       // --force changes nothing: demo data is only ever added to an empty database.
       const force = process.argv.includes("--force") ? " (--force does not override this)" : "";
       process.stderr.write(
-        `The database already has ${existing} user(s): demo data not added${force}. ` +
-          "The demo seed only fills an empty database; use a fresh one.\n",
+        `The database already has ${existing} user(s): demo data not added${force}. ` + "The demo seed only fills an empty database; use a fresh one.\n",
       );
       process.exitCode = 1;
       return;

@@ -10,9 +10,7 @@ const say = (line: string) => process.stdout.write(`[backup] ${line}\n`);
 
 async function main() {
   if (process.env.DATABASE_URL) {
-    throw new Error(
-      "DATABASE_URL names a database of your own: back it up with pg_dump or pgBackRest (the photos are in it) — see docs/operations.md.",
-    );
+    throw new Error("DATABASE_URL names a database of your own: back it up with pg_dump or pgBackRest (the photos are in it) — see docs/operations.md.");
   }
   const to = process.argv.indexOf("--to");
   const root = to > 0 && process.argv[to + 1] ? path.resolve(process.env.INIT_CWD ?? process.cwd(), process.argv[to + 1]) : backupRoot();

@@ -219,7 +219,9 @@ async function checkHousekeeping(db: pg.Client, due: string[], counters: { a: nu
       detail:
         `${n} due orders: ${r.closed} closed as 未评价, ${r.one_event} with exactly one CLOSED event (${r.events} in all), ` +
         `${r.one_note} with exactly one notification to the requester (${r.notes} in all); updates of "Order" tried by instance A: ${triedA}, by B: ${triedB}` +
-        (triedA > 0 && triedB > 0 ? " — both worked on the same orders, the status-guarded update let one of them close each" : " — only one instance found due orders this time"),
+        (triedA > 0 && triedB > 0
+          ? " — both worked on the same orders, the status-guarded update let one of them close each"
+          : " — only one instance found due orders this time"),
     },
   ];
 }
@@ -247,14 +249,18 @@ async function checkSessions(nginx: Nginx, a: AppServer, b: AppServer, name: str
     for (const instance of [a, b]) {
       const response = await fetch(`${instance.base}/resident`, { headers: { cookie: session.cookie }, redirect: "manual" });
       const body = await response.text();
-      after.push(`${instance === a ? "A" : "B"}: ${signedIn(response.status, body, name) ? "still signed in" : `${response.status} ${response.headers.get("location") ?? ""}`.trim()}`);
+      after.push(
+        `${instance === a ? "A" : "B"}: ${signedIn(response.status, body, name) ? "still signed in" : `${response.status} ${response.headers.get("location") ?? ""}`.trim()}`,
+      );
     }
     const refused = after.every((x) => !x.includes("still signed in"));
     return [
       {
         name: "one session across both instances",
         ok: pages === 10 && both,
-        detail: `signed in once through nginx; ${pages} of 10 requests for /resident answered the signed-in page (${Object.entries(served).map(([u, n]) => `${n} by ${u === `127.0.0.1:${a.port}` ? "A" : u === `127.0.0.1:${b.port}` ? "B" : u}`).join(", ")})`,
+        detail: `signed in once through nginx; ${pages} of 10 requests for /resident answered the signed-in page (${Object.entries(served)
+          .map(([u, n]) => `${n} by ${u === `127.0.0.1:${a.port}` ? "A" : u === `127.0.0.1:${b.port}` ? "B" : u}`)
+          .join(", ")})`,
       },
       {
         name: "sign-out through nginx ends the session on both",
@@ -275,14 +281,24 @@ async function checkLoop(db: pg.Client, buildDir: string, nginx: Nginx, a: AppSe
   const category = (await db.query(`SELECT id FROM "OrderCategory" WHERE active AND "requiresDispatch" ORDER BY code LIMIT 1`)).rows[0].id as string;
   const KEY = "@@key@@";
   const ORDER = "@@order@@";
-  const place = await orderActionTemplate(buildDir, "placeOrderAction", { idempotencyKey: KEY, ...PLACE_ORDER_FIELDS, categoryId: category }, nginx.two, resident.cookie);
+  const place = await orderActionTemplate(
+    buildDir,
+    "placeOrderAction",
+    { idempotencyKey: KEY, ...PLACE_ORDER_FIELDS, categoryId: category },
+    nginx.two,
+    resident.cookie,
+  );
   const accept = await orderActionTemplate(buildDir, "orderCommandAction", { orderId: ORDER, command: "accept" }, nginx.two, worker.cookie);
   const instanceOf = (h: Headers) => ({ [`127.0.0.1:${a.port}`]: "A", [`127.0.0.1:${b.port}`]: "B" })[h.get("x-upstream") ?? ""] ?? "?";
   const tally: Record<string, number> = {};
   const ids: string[] = [];
   const failures: string[] = [];
   for (let i = 0; i < options.orders; i++) {
-    const placed = await postAction(nginx.two, { path: "/resident/orders/new", body: place.body.replace(KEY, `cluster-${crypto.randomUUID()}`) }, place.headers);
+    const placed = await postAction(
+      nginx.two,
+      { path: "/resident/orders/new", body: place.body.replace(KEY, `cluster-${crypto.randomUUID()}`) },
+      place.headers,
+    );
     tally[`place by ${instanceOf(placed.headers)}`] = (tally[`place by ${instanceOf(placed.headers)}`] ?? 0) + 1;
     if (!placed.outcome.ok || !placed.outcome.id) {
       failures.push(`place: ${placed.outcome.error}`);
@@ -315,7 +331,9 @@ async function checkLoop(db: pg.Client, buildDir: string, nginx: Nginx, a: AppSe
       name: "the loop through nginx: no notification twice",
       ok: failures.length === 0 && ids.length === n && r.placed === n && r.accepted === n && r.notes === expected && r.distinct_notes === r.notes,
       detail:
-        `${n} orders placed by the demo resident and accepted by the demo grid worker through nginx (${Object.entries(tally).map(([k, v]) => `${k}: ${v}`).join(", ")}); ` +
+        `${n} orders placed by the demo resident and accepted by the demo grid worker through nginx (${Object.entries(tally)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(", ")}); ` +
         `${r.placed} PLACED and ${r.accepted} ACCEPTED events; ${r.notes} notifications (expected ${expected}: ${r.workers} grid worker(s) + ${r.secretaries} secretary(ies) + the requester per order), ` +
         `${r.notes - r.distinct_notes} sent twice${failures.length ? `; refused: ${failures.join("; ")}` : ""}`,
     },
@@ -348,7 +366,15 @@ async function throughput(nginx: Nginx, a: AppServer, b: AppServer, cookie: stri
         await settle(b.base);
         const { result, times } = await cannon(via.base + page.path, connections, { duration: options.duration }, page.cookie);
         const s = stats(times);
-        const row = { page: page.page, via: via.via, connections, rps: result.requests.average, p50: s.p50, p95: s.p95, errors: result.errors + result.timeouts + result.non2xx };
+        const row = {
+          page: page.page,
+          via: via.via,
+          connections,
+          rps: result.requests.average,
+          p50: s.p50,
+          p95: s.p95,
+          errors: result.errors + result.timeouts + result.non2xx,
+        };
         rows.push(row);
         say(`${row.page} × ${connections} via ${row.via}: ${row.rps.toFixed(1)} req/s, p50 ${ms(row.p50)} ms, p95 ${ms(row.p95)} ms, ${row.errors} errors`);
       }
@@ -385,7 +411,16 @@ function report(context: { started: Date; loadBefore: string; data: string; chec
   const body: (string | number)[][] = [];
   for (const r of context.rows) {
     const one = context.rows.find((x) => x.page === r.page && x.connections === r.connections && x.via === "nginx → A")!;
-    body.push([r.page, r.via, r.connections, r.rps.toFixed(1), ms(r.p50), ms(r.p95), r.errors, r.via === "nginx → A + B" ? ratio(r.rps / Math.max(one.rps, 0.001)) : ""]);
+    body.push([
+      r.page,
+      r.via,
+      r.connections,
+      r.rps.toFixed(1),
+      ms(r.p50),
+      ms(r.p95),
+      r.errors,
+      r.via === "nginx → A + B" ? ratio(r.rps / Math.max(one.rps, 0.001)) : "",
+    ]);
   }
   out.push(table(["page", "via", "conns", "req/s", "p50 ms", "p95 ms", "errors", "two ÷ one"], body));
   return out.join("\n");

@@ -20,7 +20,23 @@ import { freePort } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/prepare-database";
 import { throwawayServer } from "./lib/throwaway-db";
 import { cannon } from "./lib/bench-autocannon";
-import { appEnv, argument, benchSay, buildApp, commandLine, flag, loadAverage, runFacts, root, settle, signIn, startApp, table, writeSection, type Build } from "./lib/bench-app";
+import {
+  appEnv,
+  argument,
+  benchSay,
+  buildApp,
+  commandLine,
+  flag,
+  loadAverage,
+  runFacts,
+  root,
+  settle,
+  signIn,
+  startApp,
+  table,
+  writeSection,
+  type Build,
+} from "./lib/bench-app";
 import { ms, stats } from "./lib/bench-stats";
 
 process.chdir(root);
@@ -56,7 +72,18 @@ function peakMb(pid: number | undefined): number {
   return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024);
 }
 
-type Row = { build: string; target: string; size: string; connections: number; rps: number; p50: number; p95: number; mbps: number; errors: number; peak: number };
+type Row = {
+  build: string;
+  target: string;
+  size: string;
+  connections: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  mbps: number;
+  errors: number;
+  peak: number;
+};
 
 async function measure(label: string, build: Build, env: NodeJS.ProcessEnv, images: { name: string; bytes: Buffer }[]): Promise<Row[]> {
   const app = await startApp(build, env, { port: await freePort(3400) });
@@ -111,7 +138,10 @@ async function main() {
     if (options.before) {
       const dir = path.join(scratch, "before");
       fs.mkdirSync(dir);
-      const archive = spawnSync("sh", ["-c", `git archive ${JSON.stringify(options.before)} | tar -x -C ${JSON.stringify(dir)}`], { cwd: root, encoding: "utf8" });
+      const archive = spawnSync("sh", ["-c", `git archive ${JSON.stringify(options.before)} | tar -x -C ${JSON.stringify(dir)}`], {
+        cwd: root,
+        encoding: "utf8",
+      });
       if (archive.status !== 0) throw new Error(`git archive ${options.before}: ${archive.stderr}`);
       // The Prisma client is generated, not committed: this tree's serves (it knows every older model).
       fs.cpSync(path.join(root, "src/generated"), path.join(dir, "src/generated"), { recursive: true });
@@ -135,7 +165,11 @@ async function main() {
         command: commandLine("bench:photos"),
         loadBefore,
         facts: [
-          ["what", "GET /api/photos/<id> as the demo resident (session check, visibility check, the bytes streamed from the photo store) against the floor, a trivial dynamic route of the same build; autocannon " + `${options.duration} s per cell after 2 s of warm-up`],
+          [
+            "what",
+            "GET /api/photos/<id> as the demo resident (session check, visibility check, the bytes streamed from the photo store) against the floor, a trivial dynamic route of the same build; autocannon " +
+              `${options.duration} s per cell after 2 s of warm-up`,
+          ],
           ["photos", "uploaded through /api/uploads, so re-encoded as the portal stores them (2048 px, JPEG q82)"],
         ],
       }),

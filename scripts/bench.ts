@@ -29,7 +29,24 @@ import { prepareDatabase } from "./lib/prepare-database";
 import { throwawayServer } from "./lib/throwaway-db";
 import { cannon, cannonRequests } from "./lib/bench-autocannon";
 import { acceptCase, actionOutcome, placeOrderCase, postAction, type ActionCase, type Verification } from "./lib/bench-actions";
-import { appEnv, argument, benchSay, buildApp, commandLine, flag, loadAverage, readCounter, runFacts, root, settle, signIn, startApp, table, writeSection, type AppServer } from "./lib/bench-app";
+import {
+  appEnv,
+  argument,
+  benchSay,
+  buildApp,
+  commandLine,
+  flag,
+  loadAverage,
+  readCounter,
+  runFacts,
+  root,
+  settle,
+  signIn,
+  startApp,
+  table,
+  writeSection,
+  type AppServer,
+} from "./lib/bench-app";
 import { ms, ratio, stats } from "./lib/bench-stats";
 import type { Comparison, QueryReport } from "./lib/bench-queries";
 
@@ -135,7 +152,11 @@ async function benchAction(base: string, db: pg.Client, target: Target, connecti
     errors: measured.result.errors + measured.result.timeouts + (answered - measured.succeeded),
     bytes: measured.result.throughput.average / Math.max(1, measured.result.requests.average),
     mode: `${amount} requests${refused ? `; refused: ${refused}` : ""}`,
-    check: { ...measured.check, summary: `${measured.check.summary}${warm.check.ok ? "" : `; warm-up: ${warm.check.summary}`}`, ok: measured.check.ok && warm.check.ok },
+    check: {
+      ...measured.check,
+      summary: `${measured.check.summary}${warm.check.ok ? "" : `; warm-up: ${warm.check.summary}`}`,
+      ok: measured.check.ok && warm.check.ok,
+    },
   };
 }
 
@@ -154,11 +175,18 @@ async function benchPages(databaseUrl: string, queries: QueryReport | null): Pro
     // Who signs in: the staff member of the first generated community, the worker of the
     // busiest queue, and the resident who placed the most orders. The order page shows one of
     // the worker's orders with the longest timeline (sent back once, if there is one).
-    const workerId = queries?.worker.id ?? (await db.query(`SELECT "userId" FROM "RoleAssignment" WHERE role = 'GRID_WORKER' AND "userId" LIKE 'gen_%' ORDER BY "userId" LIMIT 1`)).rows[0].userId;
+    const workerId =
+      queries?.worker.id ??
+      (await db.query(`SELECT "userId" FROM "RoleAssignment" WHERE role = 'GRID_WORKER' AND "userId" LIKE 'gen_%' ORDER BY "userId" LIMIT 1`)).rows[0].userId;
     const phoneOf = async (id: string) => (await db.query(`SELECT phone FROM "User" WHERE id = $1`, [id])).rows[0].phone as string;
-    const resident = (await db.query(`SELECT "requesterId" AS id, count(*) FROM "Order" WHERE "requesterId" LIKE 'gen_%' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`)).rows[0].id as string;
+    const resident = (
+      await db.query(`SELECT "requesterId" AS id, count(*) FROM "Order" WHERE "requesterId" LIKE 'gen_%' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`)
+    ).rows[0].id as string;
     const order = (
-      await db.query(`SELECT o.id FROM "Order" o JOIN "RoleAssignment" r ON r."gridId" = o."gridId" WHERE r."userId" = $1 ORDER BY o.completions DESC, o."createdAt" DESC LIMIT 1`, [workerId])
+      await db.query(
+        `SELECT o.id FROM "Order" o JOIN "RoleAssignment" r ON r."gridId" = o."gridId" WHERE r."userId" = $1 ORDER BY o.completions DESC, o."createdAt" DESC LIMIT 1`,
+        [workerId],
+      )
     ).rows[0].id as string;
     say("signing in …");
     const staffCookie = await signIn(base, await phoneOf("gen_u_s_01"), /\/staff/);
@@ -194,8 +222,22 @@ async function benchPages(databaseUrl: string, queries: QueryReport | null): Pro
     const category = (await db.query(`SELECT id FROM "OrderCategory" WHERE active AND "requiresDispatch" ORDER BY code LIMIT 1`)).rows[0].id as string;
     const placerCookie = await signIn(base, await phoneOf(placer), /\/resident/);
     const acceptorCookie = await signIn(base, await phoneOf(actionGrid.userId), /\/grid/);
-    const placing = await placeOrderCase({ buildDir: build.dir, origin: base, cookie: placerCookie, resident: { id: placer, label: placer }, categoryId: category, gridWorkers });
-    const accepting = await acceptCase({ buildDir: build.dir, origin: base, cookie: acceptorCookie, worker: { id: actionGrid.userId, label: actionGrid.userId }, gridId: actionGrid.gridId, categoryId: category });
+    const placing = await placeOrderCase({
+      buildDir: build.dir,
+      origin: base,
+      cookie: placerCookie,
+      resident: { id: placer, label: placer },
+      categoryId: category,
+      gridWorkers,
+    });
+    const accepting = await acceptCase({
+      buildDir: build.dir,
+      origin: base,
+      cookie: acceptorCookie,
+      worker: { id: actionGrid.userId, label: actionGrid.userId },
+      gridId: actionGrid.gridId,
+      categoryId: category,
+    });
 
     const pageExists = (route: string) => fs.existsSync(path.join(root, "src/app/(workspace)", route, "page.tsx"));
     const targets: Target[] = [
@@ -207,9 +249,7 @@ async function benchPages(databaseUrl: string, queries: QueryReport | null): Pro
       { name: "order page", path: `/orders/${order}`, as: `grid worker ${workerId}`, cookie: workerCookie },
       { name: "resident's orders", path: "/resident", as: `resident ${resident}`, cookie: residentCookie },
     ];
-    const actions: Target[] = options.actions
-      ? [placing, accepting].map((a) => ({ name: a.name, path: a.path, as: a.as, cookie: a.cookie, action: a }))
-      : [];
+    const actions: Target[] = options.actions ? [placing, accepting].map((a) => ({ name: a.name, path: a.path, as: a.as, cookie: a.cookie, action: a })) : [];
     for (const target of targets) {
       const response = await fetch(base + target.path, { headers: target.cookie ? { cookie: target.cookie } : {}, redirect: "manual" });
       const body = await response.text();
@@ -223,7 +263,9 @@ async function benchPages(databaseUrl: string, queries: QueryReport | null): Pro
     const results: PageResult[] = [];
     const log = (row: PageResult) => {
       results.push(row);
-      say(`${row.target} × ${row.connections}: ${row.rps.toFixed(1)} req/s, p50 ${ms(row.p50)} ms, p95 ${ms(row.p95)} ms, p99 ${ms(row.p99)} ms, ${row.errors} errors`);
+      say(
+        `${row.target} × ${row.connections}: ${row.rps.toFixed(1)} req/s, p50 ${ms(row.p50)} ms, p95 ${ms(row.p95)} ms, p99 ${ms(row.p99)} ms, ${row.errors} errors`,
+      );
       if (row.check) say(`  ${row.check.ok ? "writes match" : "WRITES DO NOT MATCH"}: ${row.check.summary}`);
     };
     for (const connections of options.connections) {
@@ -340,7 +382,9 @@ function report(context: {
   const p = context.pages;
   if (p) {
     out.push("");
-    out.push(`### Pages and actions under load: \`next start\` (build ${p.build}), autocannon ${options.duration} s per cell after 2 s of warm-up and an idle server`);
+    out.push(
+      `### Pages and actions under load: \`next start\` (build ${p.build}), autocannon ${options.duration} s per cell after 2 s of warm-up and an idle server`,
+    );
     out.push("");
     out.push(
       "Cost × floor = the floor's requests/s (mean of its two runs, before and after the pages) ÷ the page's at the same concurrency (how many floor requests one page request " +
@@ -421,7 +465,9 @@ async function main() {
     if (options.reuse) {
       try {
         await admin.connect();
-        const { rows } = await admin.query(`SELECT (SELECT count(*) FROM "Order")::int AS orders, EXISTS (SELECT 1 FROM "Street" WHERE id = 'gen_st_1') AS generated`);
+        const { rows } = await admin.query(
+          `SELECT (SELECT count(*) FROM "Order")::int AS orders, EXISTS (SELECT 1 FROM "Street" WHERE id = 'gen_st_1') AS generated`,
+        );
         reused = rows[0].generated;
         if (reused) generation = `reused: ${rows[0].orders.toLocaleString("en")} orders made earlier by scripts/generate-city.ts`;
       } catch {
@@ -441,7 +487,9 @@ async function main() {
     }
     const info = new pg.Client({ connectionString: url });
     await info.connect();
-    const { rows: v } = await info.query(`SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS sb, pg_size_pretty(pg_database_size(current_database())) AS size`);
+    const { rows: v } = await info.query(
+      `SELECT current_setting('server_version') AS version, current_setting('shared_buffers') AS sb, pg_size_pretty(pg_database_size(current_database())) AS size`,
+    );
     // One resident places hundreds of orders a minute here, far past the per-person volume limits
     // (10 an hour). The limits are raised, not switched off: each request still counts against
     // them, so their cost stays in the figures.
@@ -473,13 +521,17 @@ async function main() {
     const command = commandLine("bench");
     const section = report({ started, command, serverInfo, generation, queries, pages, loadBefore });
     fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
-    fs.writeFileSync(path.join(root, "test-results/bench.json"), JSON.stringify({ started, options, queries, pages: pages && { ...pages, targets: pages.targets.map(({ action, cookie, ...t }) => t) } }, null, 2));
+    fs.writeFileSync(
+      path.join(root, "test-results/bench.json"),
+      JSON.stringify({ started, options, queries, pages: pages && { ...pages, targets: pages.targets.map(({ action, cookie, ...t }) => t) } }, null, 2),
+    );
     if (options.write) {
       writeSection("bench", "scripts/bench.ts", section);
       say("docs/performance.md updated (between the bench markers); raw figures in test-results/bench.json");
     } else process.stdout.write(`${section}\n`);
     const mismatches = pages?.checks.filter((c) => !c.ok) ?? [];
-    if (mismatches.length) throw new Error(`the rows written by the actions do not match their answers:\n${mismatches.map((c) => `${c.run}: ${c.summary}`).join("\n")}`);
+    if (mismatches.length)
+      throw new Error(`the rows written by the actions do not match their answers:\n${mismatches.map((c) => `${c.run}: ${c.summary}`).join("\n")}`);
   } finally {
     await server.stop();
   }

@@ -81,7 +81,14 @@ const CATEGORY_MIX: Record<string, { weight: number; titles: string[] }> = {
   WISH: { weight: 10, titles: ["希望有人陪老人聊天", "孩子需要课后辅导", "想学用智能手机", "需要借用轮椅", "希望增设休息座椅"] },
   SUGGESTION: { weight: 7, titles: ["建议增设充电桩", "建议增加健身器材", "建议设立快递柜", "建议改善停车管理", "建议开展文化活动"] },
 };
-const DETAILS = ["已经持续一周了，麻烦尽快处理。", "家里有老人，希望早点解决。", "之前反映过一次，还没有处理。", "影响到好几户邻居。", "周末在家，可以上门。", "谢谢网格员！"];
+const DETAILS = [
+  "已经持续一周了，麻烦尽快处理。",
+  "家里有老人，希望早点解决。",
+  "之前反映过一次，还没有处理。",
+  "影响到好几户邻居。",
+  "周末在家，可以上门。",
+  "谢谢网格员！",
+];
 const PLANS = ["安排物业维修人员上门处理", "联系相关单位协调解决", "组织志愿者上门服务", "由网格员会同楼栋长处理"];
 const DONE = ["已处理完毕，请查看。", "已上门解决，居民在场确认。", "已协调解决，后续持续关注。"];
 const PRAISE = ["", "", "", "处理很及时，谢谢！", "网格员态度很好", "满意"];
@@ -105,8 +112,7 @@ function frac(i: number, salt: number): number {
 /** The same in SQL, for the orders: a uniform float8 in [0, 1) from the order's index. */
 const u = (salt: number, of = "i") => `(((hashint8extended(${of}::bigint, ${salt}) >> 11) & 9007199254740991)::float8 / 9007199254740992.0)`;
 /** One element of a text array literal, chosen by a hash. */
-const pick = (list: string[], salt: number, of = "i") =>
-  `(${sqlArray(list)})[1 + floor(${u(salt, of)} * ${list.length})::int]`;
+const pick = (list: string[], salt: number, of = "i") => `(${sqlArray(list)})[1 + floor(${u(salt, of)} * ${list.length})::int]`;
 const sqlText = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const sqlArray = (list: string[]) => `ARRAY[${list.map(sqlText).join(", ")}]::text[]`;
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
@@ -201,9 +207,27 @@ export async function generateCity(databaseUrl: string, options: CityOptions): P
 
     // Who works where: one grid worker per grid, one branch secretary per courtyard, one
     // staff member per community (phones 151…, 152…, 153…; residents 150…).
-    const workers = grids.map((g, i) => ({ id: `gen_u_w_${pad(i + 1, 3)}`, phone: `151${pad(i + 1, 8)}`, name: nameOf(i * 13 + 3), role: "GRID_WORKER", scope: g.id }));
-    const secretaries = courtyards.map((y) => ({ id: `gen_u_b_${pad(y.idx + 1, 4)}`, phone: `152${pad(y.idx + 1, 8)}`, name: nameOf(y.idx * 11 + 5), role: "BRANCH_SECRETARY", scope: y.id }));
-    const staff = communities.map((c, i) => ({ id: `gen_u_s_${pad(i + 1, 2)}`, phone: `153${pad(i + 1, 8)}`, name: nameOf(i * 17 + 1), role: "STAFF", scope: c.id }));
+    const workers = grids.map((g, i) => ({
+      id: `gen_u_w_${pad(i + 1, 3)}`,
+      phone: `151${pad(i + 1, 8)}`,
+      name: nameOf(i * 13 + 3),
+      role: "GRID_WORKER",
+      scope: g.id,
+    }));
+    const secretaries = courtyards.map((y) => ({
+      id: `gen_u_b_${pad(y.idx + 1, 4)}`,
+      phone: `152${pad(y.idx + 1, 8)}`,
+      name: nameOf(y.idx * 11 + 5),
+      role: "BRANCH_SECRETARY",
+      scope: y.id,
+    }));
+    const staff = communities.map((c, i) => ({
+      id: `gen_u_s_${pad(i + 1, 2)}`,
+      phone: `153${pad(i + 1, 8)}`,
+      name: nameOf(i * 17 + 1),
+      role: "STAFF",
+      scope: c.id,
+    }));
     const workersAndStaff = [...workers, ...secretaries, ...staff];
     /** The lookup tables every loading session needs (temporary tables are per session). */
     const sessionTables = async (session: pg.Client) => {
@@ -225,13 +249,10 @@ export async function generateCity(databaseUrl: string, options: CityOptions): P
           courtyards.map((y) => staff[Math.floor(y.gridIdx / GRIDS_PER_COMMUNITY)].id),
         ],
       );
-      await session.query(`CREATE TEMP TABLE gen_bd AS SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::int[]) AS b(cy, k, id, units, floors)`, [
-        buildings.map((b) => b.cyIdx),
-        buildings.map((b) => b.k),
-        buildings.map((b) => b.id),
-        buildings.map((b) => b.units),
-        buildings.map((b) => b.floors),
-      ]);
+      await session.query(
+        `CREATE TEMP TABLE gen_bd AS SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::int[]) AS b(cy, k, id, units, floors)`,
+        [buildings.map((b) => b.cyIdx), buildings.map((b) => b.k), buildings.map((b) => b.id), buildings.map((b) => b.units), buildings.map((b) => b.floors)],
+      );
       await session.query(`CREATE TEMP TABLE gen_res AS
         SELECT s.r, 'gen_u_r_' || lpad(s.r::text, 6, '0') AS user_id,
                'gen_u_r_' || lpad((c.start + (s.r - c.start + 1) % c.n)::text, 6, '0') AS neighbour_id,
@@ -264,12 +285,10 @@ export async function generateCity(databaseUrl: string, options: CityOptions): P
       `INSERT INTO "Community" (id, "streetId", name, "createdAt") SELECT id, sid, name, $4::timestamp FROM unnest($1::text[], $2::text[], $3::text[]) AS c(id, sid, name)`,
       [communities.map((c) => c.id), communities.map((c) => c.streetId), communities.map((c) => c.name), mapCreated],
     );
-    await q(`INSERT INTO "Grid" (id, "communityId", name, "createdAt") SELECT id, cid, name, $4::timestamp FROM unnest($1::text[], $2::text[], $3::text[]) AS g(id, cid, name)`, [
-      grids.map((g) => g.id),
-      grids.map((g) => g.communityId),
-      grids.map((g) => g.name),
-      mapCreated,
-    ]);
+    await q(
+      `INSERT INTO "Grid" (id, "communityId", name, "createdAt") SELECT id, cid, name, $4::timestamp FROM unnest($1::text[], $2::text[], $3::text[]) AS g(id, cid, name)`,
+      [grids.map((g) => g.id), grids.map((g) => g.communityId), grids.map((g) => g.name), mapCreated],
+    );
     await q(
       `INSERT INTO "Courtyard" (id, "gridId", name, address, "partyBranchName", "createdAt")
        SELECT id, gid, name, '成都市金牛区' || name, name || '院落党支部', $4::timestamp FROM unnest($1::text[], $2::text[], $3::text[]) AS y(id, gid, name)`,
@@ -325,7 +344,9 @@ export async function generateCity(databaseUrl: string, options: CityOptions): P
     );
     await q("COMMIT");
     const users = workersAndStaff.length + residentCount;
-    log(`map: 2 streets, ${communities.length} communities, ${grids.length} grids, ${courtyards.length} courtyards, ${buildings.length} buildings, ${users} users in ${((Date.now() - tMap) / 1000).toFixed(1)} s`);
+    log(
+      `map: 2 streets, ${communities.length} communities, ${grids.length} grids, ${courtyards.length} courtyards, ${buildings.length} buildings, ${users} users in ${((Date.now() - tMap) / 1000).toFixed(1)} s`,
+    );
 
     // ------------------------------------------------------------------- orders
     const NOW = sqlTimestamp(now);
@@ -638,7 +659,19 @@ export async function generateCity(databaseUrl: string, options: CityOptions): P
     // Insert-only tables are vacuumed by autovacuum in time; do it now so that the
     // statistics and visibility map are those of a settled database.
     const tVacuum = Date.now();
-    for (const table of ["Order", "OrderEvent", "OrderRating", "OrderDispatch", "User", "RoleAssignment", "Residence", "Courtyard", "Building", "Grid", "Community"]) {
+    for (const table of [
+      "Order",
+      "OrderEvent",
+      "OrderRating",
+      "OrderDispatch",
+      "User",
+      "RoleAssignment",
+      "Residence",
+      "Courtyard",
+      "Building",
+      "Grid",
+      "Community",
+    ]) {
       await q(`VACUUM (ANALYZE) "${table}"`);
     }
     log(`vacuum and analyze: ${((Date.now() - tVacuum) / 1000).toFixed(1)} s`);

@@ -24,7 +24,8 @@ async function main() {
   if (left.length) say(`left as they were (not photo files of the portal): ${left.join(", ")}`);
   const { db } = await import("../src/server/db/client");
   await db.$disconnect();
-  if (failed.length) throw new Error(`${failed.length} photo file(s) could not be imported (see above); they stay in ${dir}. Run again once the cause is fixed.`);
+  if (failed.length)
+    throw new Error(`${failed.length} photo file(s) could not be imported (see above); they stay in ${dir}. Run again once the cause is fixed.`);
 }
 
 main().catch((error: Error) => {

@@ -26,7 +26,22 @@ import { freePort } from "./lib/embedded-postgres";
 import { prepareDatabase } from "./lib/prepare-database";
 import { throwawayServer } from "./lib/throwaway-db";
 import { orderActionTemplate, PLACE_ORDER_FIELDS, postAction } from "./lib/bench-actions";
-import { appEnv, argument, benchSay, buildApp, commandLine, flag, loadAverage, root, runFacts, signIn, startApp, table, writeSection, type AppServer } from "./lib/bench-app";
+import {
+  appEnv,
+  argument,
+  benchSay,
+  buildApp,
+  commandLine,
+  flag,
+  loadAverage,
+  root,
+  runFacts,
+  signIn,
+  startApp,
+  table,
+  writeSection,
+  type AppServer,
+} from "./lib/bench-app";
 
 process.chdir(root);
 const say = benchSay("lighthouse");
@@ -69,10 +84,13 @@ function firstLoadJs(html: string, buildDir: string) {
 }
 
 async function audit(url: string, cookie: string | undefined, port: number) {
-  const result = await lighthouse(
-    url,
-    { port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES], extraHeaders: cookie ? { Cookie: cookie } : undefined },
-  );
+  const result = await lighthouse(url, {
+    port,
+    output: "json",
+    logLevel: "error",
+    onlyCategories: [...CATEGORIES],
+    extraHeaders: cookie ? { Cookie: cookie } : undefined,
+  });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const lhr = result.lhr;
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
@@ -83,7 +101,13 @@ async function audit(url: string, cookie: string | undefined, port: number) {
     .flatMap((c) => c.auditRefs.filter((r) => r.weight > 0 && (lhr.audits[r.id]?.score ?? 1) < 1).map((r) => `${c.id}: ${r.id}`));
   return {
     scores,
-    metrics: { fcp: value("first-contentful-paint"), lcp: value("largest-contentful-paint"), tbt: value("total-blocking-time"), cls: value("cumulative-layout-shift"), si: value("speed-index") },
+    metrics: {
+      fcp: value("first-contentful-paint"),
+      lcp: value("largest-contentful-paint"),
+      tbt: value("total-blocking-time"),
+      cls: value("cumulative-layout-shift"),
+      si: value("speed-index"),
+    },
     failed,
     finalUrl: lhr.finalDisplayedUrl,
   };
@@ -105,7 +129,23 @@ function report(context: { started: Date; loadBefore: string; pages: PageReport[
   const kb = (n: number) => (n / 1024).toFixed(1);
   out.push(
     table(
-      ["page", "path", "perf", "a11y", "best pr.", "SEO", "perf runs", "FCP ms", "LCP ms", "TBT ms", "CLS", "JS files", "JS gzip KiB", "JS raw KiB", "HTML gzip KiB"],
+      [
+        "page",
+        "path",
+        "perf",
+        "a11y",
+        "best pr.",
+        "SEO",
+        "perf runs",
+        "FCP ms",
+        "LCP ms",
+        "TBT ms",
+        "CLS",
+        "JS files",
+        "JS gzip KiB",
+        "JS raw KiB",
+        "HTML gzip KiB",
+      ],
       context.pages.map((p) => [
         p.name,
         `\`${p.path}\``,
@@ -154,7 +194,13 @@ async function main() {
     await db.connect();
     const category = (await db.query(`SELECT id FROM "OrderCategory" WHERE active AND "requiresDispatch" ORDER BY code LIMIT 1`)).rows[0].id as string;
     await db.end();
-    const place = await orderActionTemplate(build.dir, "placeOrderAction", { idempotencyKey: crypto.randomUUID(), ...PLACE_ORDER_FIELDS, categoryId: category }, app.base, cookie);
+    const place = await orderActionTemplate(
+      build.dir,
+      "placeOrderAction",
+      { idempotencyKey: crypto.randomUUID(), ...PLACE_ORDER_FIELDS, categoryId: category },
+      app.base,
+      cookie,
+    );
     const placed = await postAction(app.base, { path: "/resident/orders/new", body: place.body }, place.headers);
     if (!placed.outcome.ok || !placed.outcome.id) throw new Error(`placing an order as ${RESIDENT} failed: ${placed.outcome.error}`);
     const order = placed.outcome.id;
@@ -178,7 +224,8 @@ async function main() {
     for (const page of pages) {
       const response = await fetch(app.base + page.path, { headers: page.cookie ? { cookie: page.cookie } : {}, redirect: "manual" });
       const html = await response.text();
-      if (response.status !== 200 || (page.cookie && html.includes('name="password"'))) throw new Error(`${page.path} answered ${response.status} or the sign-in form`);
+      if (response.status !== 200 || (page.cookie && html.includes('name="password"')))
+        throw new Error(`${page.path} answered ${response.status} or the sign-in form`);
       const js = firstLoadJs(html, build.dir);
       const runs = [];
       for (let i = 0; i < options.runs; i++) {
@@ -199,11 +246,20 @@ async function main() {
         failed: median.failed,
       };
       results.push(row);
-      say(`${page.path}: ${CATEGORIES.map((c) => `${c} ${row.scores[c]}`).join(", ")} (performance runs ${row.runs.join(", ")}); JS ${js.files} files, ${(js.gzip / 1024).toFixed(1)} KiB gzip`);
+      say(
+        `${page.path}: ${CATEGORIES.map((c) => `${c} ${row.scores[c]}`).join(", ")} (performance runs ${row.runs.join(", ")}); JS ${js.files} files, ${(js.gzip / 1024).toFixed(1)} KiB gzip`,
+      );
     }
     const chromium = `Lighthouse ${version}, ${await chromeVersion(chrome.port)}`;
     const command = commandLine("bench:lighthouse");
-    const section = report({ started, loadBefore, pages: results, chromium, command, build: build.reused ? "reused" : `next build in ${build.seconds.toFixed(0)} s` });
+    const section = report({
+      started,
+      loadBefore,
+      pages: results,
+      chromium,
+      command,
+      build: build.reused ? "reused" : `next build in ${build.seconds.toFixed(0)} s`,
+    });
     if (options.write) {
       writeSection("bench-lighthouse", "scripts/lighthouse.ts", section);
       say("docs/performance.md updated (between the bench-lighthouse markers)");

@@ -64,7 +64,8 @@ function photoFilesOnDisk(): boolean {
 function importPhotoFiles(env: NodeJS.ProcessEnv) {
   say(`moving the photo files in ${uploadDir()} into the photo store…`);
   const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/import-photos.ts"], { stdio: "inherit", env });
-  if (result.status !== 0) throw new Error("Some photo files could not be moved into the photo store (see above); nothing was lost. Fix the cause and start again.");
+  if (result.status !== 0)
+    throw new Error("Some photo files could not be moved into the photo store (see above); nothing was lost. Fix the cause and start again.");
 }
 
 async function main() {
@@ -82,12 +83,10 @@ async function main() {
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({ dataDir: postgresDataDir(), port: Number(process.env.LINLI_PG_PORT ?? 54329) });
     databaseUrl = embedded.url("linli");
-    const { seeded } = await prepareDatabase({ adminUrl: embedded.url("postgres"), url: databaseUrl, seed: "if-empty", log: say }).catch(
-      async (error) => {
-        await embedded?.stop();
-        throw error;
-      },
-    );
+    const { seeded } = await prepareDatabase({ adminUrl: embedded.url("postgres"), url: databaseUrl, seed: "if-empty", log: say }).catch(async (error) => {
+      await embedded?.stop();
+      throw error;
+    });
     if (seeded) say("demo data added: sign in with the demo accounts listed on the sign-in page (password Linli@2026)");
     demo = true;
   } else {

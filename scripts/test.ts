@@ -158,7 +158,13 @@ async function main(): Promise<number> {
   if (withE2e) {
     created.push(names.e2e, names.sweep, names.actions);
     e2eDatabases = (async () => {
-      await prepareDatabase({ adminUrl: server.adminUrl, url: server.url(names.e2e), recreate: true, seed: "always", log: (line) => say(`browser tests' database: ${line}`) });
+      await prepareDatabase({
+        adminUrl: server.adminUrl,
+        url: server.url(names.e2e),
+        recreate: true,
+        seed: "always",
+        log: (line) => say(`browser tests' database: ${line}`),
+      });
       for (const copy of [names.sweep, names.actions]) await ensureDatabase(server.adminUrl, copy, { recreate: true, template: names.e2e });
     })();
     // Awaited below; a failure is reported there, not as an unhandled rejection meanwhile.

@@ -101,7 +101,9 @@ const REQUIRED = ["postgres/PG_VERSION", "postgres/backup_label", "postgres/glob
 /** The backup's manifest when every file is there as listed and nothing else is; otherwise an error naming what is wrong. */
 export function verifyBackup(dir: string): Manifest {
   const fail = (problems: string[]) =>
-    new Error(`The backup in ${dir} is damaged or incomplete and was not restored:\n  ${problems.slice(0, 12).join("\n  ")}${problems.length > 12 ? `\n  … and ${problems.length - 12} more` : ""}`);
+    new Error(
+      `The backup in ${dir} is damaged or incomplete and was not restored:\n  ${problems.slice(0, 12).join("\n  ")}${problems.length > 12 ? `\n  … and ${problems.length - 12} more` : ""}`,
+    );
   let manifest: Manifest;
   try {
     manifest = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST), "utf8")) as Manifest;

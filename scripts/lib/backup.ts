@@ -22,7 +22,11 @@ const LEFT_OUT = new Set(["postmaster.pid", "postmaster.opts", "backup_label", "
 const leftOut = (name: string) => LEFT_OUT.has(name) || name.startsWith("pgsql_tmp");
 
 /** 2026-12-02T15:30:00.123Z → 20261202T153000Z */
-const stamp = (date = new Date()) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+const stamp = (date = new Date()) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 
 const WAL_SEGMENT = /^[0-9A-F]{24}$/;
 /** A WAL file's position in the sequence (timeline apart): log × 256 + segment, for 16 MB segments. */
@@ -31,9 +35,7 @@ const segmentNumber = (name: string) => parseInt(name.slice(8, 16), 16) * 0x100 
 /** The WAL from the backup's start to its stop, copied into the backup's pg_wal. */
 function copyWal(dataDir: string, target: string, startWal: string, stopWal: string) {
   const wal = path.join(dataDir, "pg_wal");
-  const wanted = fs
-    .readdirSync(wal)
-    .filter((name) => (WAL_SEGMENT.test(name) && name >= startWal && name <= stopWal) || name.endsWith(".history"));
+  const wanted = fs.readdirSync(wal).filter((name) => (WAL_SEGMENT.test(name) && name >= startWal && name <= stopWal) || name.endsWith(".history"));
   for (const name of wanted) fs.copyFileSync(path.join(wal, name), path.join(target, "pg_wal", name));
   const segments = wanted.filter((name) => WAL_SEGMENT.test(name)).length;
   if (segments !== segmentNumber(stopWal) - segmentNumber(startWal) + 1) {
@@ -107,7 +109,9 @@ export async function restoreBackup(options: Places & { from: string }): Promise
   const owner = owningProcess(dataDir);
   const server = runningServer(dataDir);
   if (owner || server) {
-    throw new Error(`The portal is running (pid ${owner ?? server!.pid}) on ${dataDir}: stop it first (Ctrl-C, or kill -TERM ${owner ?? server!.pid}), then restore.`);
+    throw new Error(
+      `The portal is running (pid ${owner ?? server!.pid}) on ${dataDir}: stop it first (Ctrl-C, or kill -TERM ${owner ?? server!.pid}), then restore.`,
+    );
   }
   log(`checking ${from} against its manifest`);
   const manifest = verifyBackup(from);

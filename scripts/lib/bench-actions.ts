@@ -173,7 +173,13 @@ export async function acceptCase(options: {
   categoryId: string;
 }): Promise<ActionCase> {
   const ORDER = "@@bench-order@@";
-  const { headers, body } = await orderActionTemplate(options.buildDir, "orderCommandAction", { orderId: ORDER, command: "accept" }, options.origin, options.cookie);
+  const { headers, body } = await orderActionTemplate(
+    options.buildDir,
+    "orderCommandAction",
+    { orderId: ORDER, command: "accept" },
+    options.origin,
+    options.cookie,
+  );
   let supply: string[] = [];
   let used = 0;
   let courtyardSecretaries = 0;

@@ -219,7 +219,11 @@ export function commandLine(script: string): string {
   return args.length ? `npm run ${script} -- ${args.join(" ")}` : `npm run ${script}`;
 }
 
-export const loadAverage = () => os.loadavg().map((l) => l.toFixed(1)).join(" / ");
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ");
 
 export const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");

@@ -170,13 +170,17 @@ export async function benchQueries(databaseUrl: string, runs: number): Promise<Q
         `SELECT "gridId", count(*)::int AS n FROM "Order" WHERE status IN ('PLACED', 'ACCEPTED', 'IN_PROGRESS', 'REOPENED') AND "gridId" LIKE 'gen_%' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
       )
     ).rows[0] as { gridId: string; n: number };
-    const workerId = (await direct.query(`SELECT "userId" FROM "RoleAssignment" WHERE role = 'GRID_WORKER' AND "gridId" = $1 LIMIT 1`, [busiest.gridId])).rows[0].userId as string;
+    const workerId = (await direct.query(`SELECT "userId" FROM "RoleAssignment" WHERE role = 'GRID_WORKER' AND "gridId" = $1 LIMIT 1`, [busiest.gridId]))
+      .rows[0].userId as string;
     const worker = await actorOf(workerId);
 
     const counts = (
-      await direct.query(`SELECT (SELECT count(*) FROM "Order")::int AS orders, (SELECT count(*) FROM "OrderEvent")::int AS events,
+      await direct.query(
+        `SELECT (SELECT count(*) FROM "Order")::int AS orders, (SELECT count(*) FROM "OrderEvent")::int AS events,
         (SELECT count(*) FROM "OrderRating")::int AS ratings, (SELECT count(*) FROM "Order" WHERE "communityId" = $1)::int AS "communityOrders",
-        pg_database_size(current_database())::float8 AS "sizeBytes"`, [community.id])
+        pg_database_size(current_database())::float8 AS "sizeBytes"`,
+        [community.id],
+      )
     ).rows[0];
 
     const now = new Date();
@@ -199,13 +203,19 @@ export async function benchQueries(databaseUrl: string, runs: number): Promise<Q
         );
         overviewResults.push(comparison);
         if ((dimension === "courtyard" && period === "week") || (dimension === "community" && period === "all")) {
-          explains.push({ name: `overview ${dimension} × ${period} (one community, 12 months)`, sql: inline(statements[0]), plan: await explain(statements[0]) });
+          explains.push({
+            name: `overview ${dimension} × ${period} (one community, 12 months)`,
+            sql: inline(statements[0]),
+            plan: await explain(statements[0]),
+          });
         }
       }
     }
     {
       const options = { dimension: "grid" as const, period: "week" as const, from: weeksAgo, to: now, now };
-      overviewResults.push((await compare("overview grid × week", "one community, last 12 weeks", () => countsBy([community.id], options), runs, rowCount)).comparison);
+      overviewResults.push(
+        (await compare("overview grid × week", "one community, last 12 weeks", () => countsBy([community.id], options), runs, rowCount)).comparison,
+      );
     }
     {
       // Not a view anyone has today (staff see their own community): what the same query costs street- and city-wide.
@@ -233,20 +243,25 @@ export async function benchQueries(databaseUrl: string, runs: number): Promise<Q
       }
     }
     lists.push(
-      (await compare("grid queue", "closed orders of the busiest grid, page 5", () => gridQueue(worker, { status: "CLOSED", page: 5 }), runs, pageRows)).comparison,
+      (await compare("grid queue", "closed orders of the busiest grid, page 5", () => gridQueue(worker, { status: "CLOSED", page: 5 }), runs, pageRows))
+        .comparison,
     );
     {
       // The order page's data: the order with its timeline, ratings and dispatch plans.
       const orderId = (
-        await direct.query(
-          `SELECT o.id FROM "Order" o WHERE o."gridId" = $1 AND o.completions = 2 ORDER BY o."createdAt" DESC LIMIT 1`,
-          [busiest.gridId],
-        )
+        await direct.query(`SELECT o.id FROM "Order" o WHERE o."gridId" = $1 AND o.completions = 2 ORDER BY o."createdAt" DESC LIMIT 1`, [busiest.gridId])
       ).rows[0]?.id as string | undefined;
       if (orderId) {
         lists.push(
-          (await compare("order detail", `${orderId} (sent back once: a long timeline), as its grid worker`, () => getOrderDetail(worker, orderId), runs, (r) => ((r as { timeline?: unknown[] })?.timeline ?? []).length))
-            .comparison,
+          (
+            await compare(
+              "order detail",
+              `${orderId} (sent back once: a long timeline), as its grid worker`,
+              () => getOrderDetail(worker, orderId),
+              runs,
+              (r) => ((r as { timeline?: unknown[] })?.timeline ?? []).length,
+            )
+          ).comparison,
         );
       }
     }
@@ -300,19 +315,34 @@ export async function benchQueries(databaseUrl: string, runs: number): Promise<Q
       ];
       for (const [detail, extra, page] of cases) {
         const filters = { ...noRatingFilters, ...extra };
-        const { comparison, statements } = await compare("ratings list", detail, () => listRatings(staff, filters as never, page), runs, (r) =>
-          (r as { items: unknown[] }).items.length,
+        const { comparison, statements } = await compare(
+          "ratings list",
+          detail,
+          () => listRatings(staff, filters as never, page),
+          runs,
+          (r) => (r as { items: unknown[] }).items.length,
         );
         lists.push(comparison);
         if (["no filter, page 1", "one courtyard, page 1"].includes(detail)) {
           for (const [i, st] of statements.entries()) {
-            if (/"OrderRating"/.test(st.text)) explains.push({ name: `ratings list, ${detail}: statement ${i + 1} of ${statements.length}`, sql: inline(st), plan: await explain(st) });
+            if (/"OrderRating"/.test(st.text))
+              explains.push({ name: `ratings list, ${detail}: statement ${i + 1} of ${statements.length}`, sql: inline(st), plan: await explain(st) });
           }
         }
       }
       if (typeof ratingStats === "function") {
         const month = { from: new Date(now.getTime() - 30 * 86_400_000), to: now };
-        lists.push((await compare("rating stats (monthly report)", "one community, 30 days", () => ratingStats([community.id], month.from, month.to), runs, () => 1)).comparison);
+        lists.push(
+          (
+            await compare(
+              "rating stats (monthly report)",
+              "one community, 30 days",
+              () => ratingStats([community.id], month.from, month.to),
+              runs,
+              () => 1,
+            )
+          ).comparison,
+        );
       }
       measuredRatings = true;
     });
@@ -328,7 +358,10 @@ export async function benchQueries(databaseUrl: string, runs: number): Promise<Q
       ];
       for (const [detail, filter, values] of cases) {
         const page: Statement = { text: `${base}${filter} ORDER BY r."minScore" ASC, r."createdAt" DESC LIMIT 20`, values };
-        const total: Statement = { text: `SELECT count(*)::int AS n FROM "OrderRating" r JOIN "Order" o ON o.id = r."orderId" WHERE o."communityId" = $1${filter}`, values };
+        const total: Statement = {
+          text: `SELECT count(*)::int AS n FROM "OrderRating" r JOIN "Order" o ON o.id = r."orderId" WHERE o."communityId" = $1${filter}`,
+          values,
+        };
         const { comparison } = await compare(
           "ratings list (equivalent SQL)",
           `${detail}: page of 20 + total`,

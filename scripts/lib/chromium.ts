@@ -7,8 +7,7 @@ export function findChromium(): string | null {
   return candidates.find((c): c is string => !!c && fs.existsSync(c)) ?? null;
 }
 
-const installHint =
-  "Install Debian's package:  sudo apt-get install -y chromium\n" + "or set LINLI_CHROMIUM=/path/to/chromium.\n";
+const installHint = "Install Debian's package:  sudo apt-get install -y chromium\n" + "or set LINLI_CHROMIUM=/path/to/chromium.\n";
 
 /**
  * The browser for the end-to-end tests, installed from Debian's packages when it is missing and

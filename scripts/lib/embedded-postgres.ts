@@ -168,7 +168,11 @@ export function owningProcess(dataDir: string): number | null {
   let pid: number;
   let started: string | undefined;
   try {
-    [pid, started] = fs.readFileSync(ownerFile, "utf8").trim().split(" ").map((v, i) => (i === 0 ? Number(v) : v)) as [number, string?];
+    [pid, started] = fs
+      .readFileSync(ownerFile, "utf8")
+      .trim()
+      .split(" ")
+      .map((v, i) => (i === 0 ? Number(v) : v)) as [number, string?];
   } catch {
     return null;
   }

@@ -9,9 +9,7 @@ const cache = new Map<Locale, Promise<Record<string, unknown>>>();
 async function read(locale: Locale) {
   const dir = path.join(process.cwd(), "messages", locale);
   const files = (await fs.readdir(dir)).filter((f) => f.endsWith(".json")).sort();
-  const entries = await Promise.all(
-    files.map(async (f) => [path.basename(f, ".json"), JSON.parse(await fs.readFile(path.join(dir, f), "utf8"))] as const),
-  );
+  const entries = await Promise.all(files.map(async (f) => [path.basename(f, ".json"), JSON.parse(await fs.readFile(path.join(dir, f), "utf8"))] as const));
   return Object.fromEntries(entries);
 }
 

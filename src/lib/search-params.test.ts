@@ -24,9 +24,18 @@ describe("query strings", () => {
   });
 
   it("gives each field its default instead of throwing", () => {
-    expect(parseSearchParams(schema, { q: "x".repeat(500), status: "NOPE", id: "a b'; --", day: "2026-13", page: "1e308" })).toEqual({ ...defaults, q: "x".repeat(10) });
+    expect(parseSearchParams(schema, { q: "x".repeat(500), status: "NOPE", id: "a b'; --", day: "2026-13", page: "1e308" })).toEqual({
+      ...defaults,
+      q: "x".repeat(10),
+    });
     expect(parseSearchParams(schema, {})).toEqual(defaults);
-    expect(parseSearchParams(schema, { status: "DONE", id: "cmx_12-ab", day: "2026-05-01", page: "2" })).toEqual({ ...defaults, status: "DONE", id: "cmx_12-ab", day: "2026-05-01", page: 2 });
+    expect(parseSearchParams(schema, { status: "DONE", id: "cmx_12-ab", day: "2026-05-01", page: "2" })).toEqual({
+      ...defaults,
+      status: "DONE",
+      id: "cmx_12-ab",
+      day: "2026-05-01",
+      page: 2,
+    });
   });
 
   it("takes neither a status nor an id from another case, a prefix or a padded value", () => {
@@ -36,8 +45,17 @@ describe("query strings", () => {
   });
 
   it("never throws, and every value it answers is one the page can use, whatever the query string", () => {
-    const value = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: "grapheme", maxLength: 40 }), fc.string({ unit: "binary-ascii", maxLength: 40 }), fc.string({ minLength: 190, maxLength: 260 }), fc.constantFrom("1e308", "-0", "NaN", "\u0000", "__proto__", "constructor"));
-    const query = fc.dictionary(fc.constantFrom("q", "status", "id", "day", "page", "__proto__", "other"), fc.oneof(value, fc.array(value, { maxLength: 3 }), fc.constant(undefined)));
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: "grapheme", maxLength: 40 }),
+      fc.string({ unit: "binary-ascii", maxLength: 40 }),
+      fc.string({ minLength: 190, maxLength: 260 }),
+      fc.constantFrom("1e308", "-0", "NaN", "\u0000", "__proto__", "constructor"),
+    );
+    const query = fc.dictionary(
+      fc.constantFrom("q", "status", "id", "day", "page", "__proto__", "other"),
+      fc.oneof(value, fc.array(value, { maxLength: 3 }), fc.constant(undefined)),
+    );
     fc.assert(
       fc.property(query, (input) => {
         const parsed = parseSearchParams(schema, input as SearchParams);
@@ -71,7 +89,14 @@ describe("paginate", () => {
 
   it("answers the last page for a page past the end, and page 1 of nothing for an empty list", async () => {
     expect(await paginate(9, 20, async () => rows.length, read)).toEqual({ items: rows.slice(40), page: 3, pages: 3, total: 45 });
-    expect(await paginate(4, 20, async () => 0, async () => [])).toEqual({ items: [], page: 1, pages: 1, total: 0 });
+    expect(
+      await paginate(
+        4,
+        20,
+        async () => 0,
+        async () => [],
+      ),
+    ).toEqual({ items: [], page: 1, pages: 1, total: 0 });
   });
 
   it("reads page 1 for a page number that is not a whole number above 0", async () => {

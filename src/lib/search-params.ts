@@ -38,9 +38,18 @@ export function firstValues(input: SearchParams | URLSearchParams): Record<strin
 export const field = {
   page: () => z.coerce.number().int().min(1).max(MAX_PAGE).catch(1),
   /** Free text (a search box), at most `max` characters; "" when absent. */
-  text: (max: number) => z.string().transform((v) => v.slice(0, max)).catch(""),
+  text: (max: number) =>
+    z
+      .string()
+      .transform((v) => v.slice(0, max))
+      .catch(""),
   /** A record id: letters, digits, _ and -; undefined otherwise. */
-  id: () => z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional().catch(undefined),
+  id: () =>
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/)
+      .optional()
+      .catch(undefined),
   /** One of the values, or the fallback (undefined: none chosen). */
   oneOf: <const T extends readonly [string, ...string[]], F extends T[number] | undefined>(values: T, fallback: F) =>
     z.enum(values).catch(fallback as T[number]) as unknown as z.ZodType<T[number] | F>,

@@ -8,22 +8,16 @@ import { currentActor } from "@/server/auth/session";
 import { AppError } from "@/server/errors";
 
 /** What every server action answers: a translated message, never a stack trace. */
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string> };
+export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; error: string; fieldErrors?: Record<string, string> };
 
 /**
  * Runs a server action's work for the signed-in actor. Expected failures (bad input, a
  * record out of scope, a lost race) come back as a message in the reader's language;
  * anything else is logged and answered with a generic message.
  */
-export async function runAction<T>(
-  work: (actor: Actor) => Promise<T>,
-  options: Pick<Need, "allowPendingPasswordChange"> = {},
-): Promise<ActionResult<T>> {
+export async function runAction<T>(work: (actor: Actor) => Promise<T>, options: Pick<Need, "allowPendingPasswordChange"> = {}): Promise<ActionResult<T>> {
   const t = await getTranslations("errors");
-  const say = (key: string, params: Record<string, string | number> = {}) =>
-    t.has(key as never) ? t(key as never, params as never) : key;
+  const say = (key: string, params: Record<string, string | number> = {}) => (t.has(key as never) ? t(key as never, params as never) : key);
   const actor = await currentActor();
   // The entry rule of pages and route handlers too; an action's operation is checked with its scope.
   const refused = refusalOf(actor, options);

@@ -4,17 +4,14 @@ import { compileTrust } from "@/server/http/peer";
 const proxies = z
   .string()
   .default("")
-  .refine(
-    (value) => {
-      try {
-        compileTrust(value);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    "LINLI_TRUSTED_PROXIES must list IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), separated by commas",
-  );
+  .refine((value) => {
+    try {
+      compileTrust(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }, "LINLI_TRUSTED_PROXIES must list IP addresses or CIDR ranges (or loopback, linklocal, uniquelocal), separated by commas");
 
 const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),

@@ -18,5 +18,4 @@ export class AppError extends Error {
 /** Records the caller may not see are answered as if they did not exist. */
 export const notFoundError = () => new AppError("not_found", "notFound");
 
-export const isUniqueViolation = (error: unknown) =>
-  typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+export const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";

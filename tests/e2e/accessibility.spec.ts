@@ -108,9 +108,15 @@ test("the sign-in page, its error state and the 404 page have no violations, on 
 
 test("every page of the route table is checked", () => {
   const checked = new Set(pagesToCheck().map((p) => p.route));
-  const pages = Object.entries(routeTable).filter(([, row]) => row.kind === "page" && row.probes(namedFixture()).some((p) => p.allowed.some((c) => roles.includes(c))));
+  const pages = Object.entries(routeTable).filter(
+    ([, row]) => row.kind === "page" && row.probes(namedFixture()).some((p) => p.allowed.some((c) => roles.includes(c))),
+  );
   expect(pages.map(([route]) => route).filter((route) => !checked.has(route))).toEqual([]);
-  for (const caller of roles) expect(pagesToCheck().some((p) => p.caller === caller), `pages checked as ${caller}`).toBe(true);
+  for (const caller of roles)
+    expect(
+      pagesToCheck().some((p) => p.caller === caller),
+      `pages checked as ${caller}`,
+    ).toBe(true);
 });
 
 /**

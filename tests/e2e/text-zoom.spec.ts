@@ -25,7 +25,9 @@ async function expectControlsReachable(page: Page, label: string) {
   const problems = await page.evaluate(() => {
     const found: string[] = [];
     if (document.documentElement.scrollWidth > window.innerWidth) found.push(`page is ${document.documentElement.scrollWidth}px wide`);
-    const controls = document.querySelectorAll<HTMLElement>("main a[href], main button, main input:not([type=hidden]), main select, main textarea, main summary");
+    const controls = document.querySelectorAll<HTMLElement>(
+      "main a[href], main button, main input:not([type=hidden]), main select, main textarea, main summary",
+    );
     for (const el of controls) {
       const box = el.getBoundingClientRect();
       if (box.width <= 1 || box.height <= 1) continue; // visually hidden (skip links, sr-only inputs)

@@ -32,7 +32,10 @@ afterEach(async () => {
   await db.setting.deleteMany({ where: { key: { in: lowered.splice(0) } } });
 });
 
-const photo = () => sharp({ create: { width: 40, height: 30, channels: 3, background: "#47a" } }).jpeg().toBuffer();
+const photo = () =>
+  sharp({ create: { width: 40, height: 30, channels: 3, background: "#47a" } })
+    .jpeg()
+    .toBuffer();
 
 describe("volume limits per person", () => {
   it("lets a resident place ten orders an hour; the eleventh is refused and writes nothing, a retry is not counted", async () => {
@@ -94,7 +97,14 @@ describe("volume limits per person", () => {
     expect(await db.orderPhoto.count({ where: { uploaderId: people.neighbour.userId } })).toBe(0);
 
     await db.orderPhoto.create({
-      data: { uploaderId: people.neighbour.userId, storageKey: `${crypto.randomUUID()}.jpg`, mimeType: "image/jpeg", width: 1, height: 1, bytes: MAX_PHOTO_BYTES_PER_USER },
+      data: {
+        uploaderId: people.neighbour.userId,
+        storageKey: `${crypto.randomUUID()}.jpg`,
+        mimeType: "image/jpeg",
+        width: 1,
+        height: 1,
+        bytes: MAX_PHOTO_BYTES_PER_USER,
+      },
     });
     expect((await refusal(storePhoto(people.neighbour, await photo()))).message).toBe("limits.photoStorage");
     expect(await db.orderPhoto.count({ where: { uploaderId: people.neighbour.userId } })).toBe(1);
@@ -106,11 +116,20 @@ describe("volume limits per person", () => {
     const uploaded = async (n: number) => {
       const ids = Array.from({ length: n }, () => `limits-photo-${crypto.randomUUID()}`);
       await db.orderPhoto.createMany({
-        data: ids.map((photoId) => ({ id: photoId, uploaderId: people.requester.userId, storageKey: `${crypto.randomUUID()}.jpg`, mimeType: "image/jpeg", width: 1, height: 1, bytes: 1000 })),
+        data: ids.map((photoId) => ({
+          id: photoId,
+          uploaderId: people.requester.userId,
+          storageKey: `${crypto.randomUUID()}.jpg`,
+          mimeType: "image/jpeg",
+          width: 1,
+          height: 1,
+          bytes: 1000,
+        })),
       });
       return ids;
     };
-    for (let step = 0; step < MAX_PHOTOS_PER_ORDER / 6; step++) await addInformation(people.requester, id, { note: `补充 ${step}`, photoIds: await uploaded(6) });
+    for (let step = 0; step < MAX_PHOTOS_PER_ORDER / 6; step++)
+      await addInformation(people.requester, id, { note: `补充 ${step}`, photoIds: await uploaded(6) });
     const extra = await uploaded(1);
     const events = await db.orderEvent.count({ where: { orderId: id } });
     expect((await refusal(addInformation(people.requester, id, { note: "再补一张", photoIds: extra }))).message).toBe("limits.photosPerOrder");

@@ -31,11 +31,15 @@ async function uploader(): Promise<Actor> {
 /** A photo as an earlier version left it: a file under its key, and its row. */
 async function oldPhoto(actor: Actor, withRow = true): Promise<{ id?: string; key: string; sha: string }> {
   const key = `${crypto.randomUUID()}.jpg`;
-  const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: `#${crypto.randomBytes(3).toString("hex")}` } }).jpeg().toBuffer();
+  const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: `#${crypto.randomBytes(3).toString("hex")}` } })
+    .jpeg()
+    .toBuffer();
   fs.writeFileSync(path.join(dir, key), bytes, { mode: 0o600 });
   const sha = crypto.createHash("sha256").update(bytes).digest("hex");
   if (!withRow) return { key, sha };
-  const row = await db.orderPhoto.create({ data: { uploaderId: actor.userId, storageKey: key, mimeType: "image/jpeg", width: 64, height: 48, bytes: bytes.length } });
+  const row = await db.orderPhoto.create({
+    data: { uploaderId: actor.userId, storageKey: key, mimeType: "image/jpeg", width: 64, height: 48, bytes: bytes.length },
+  });
   return { id: row.id, key, sha };
 }
 
@@ -49,7 +53,11 @@ async function served(actor: Actor, id: string): Promise<string | null> {
 
 /** Every file below the folder, as relative paths. */
 const filesBelow = (root: string): string[] =>
-  fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name))).sort();
+  fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+    .sort();
 
 describe("moving photo files from disk into the photo store", () => {
   it("imports what rows name, keeps every file, and a second run changes nothing", async () => {
@@ -61,7 +69,10 @@ describe("moving photo files from disk into the photo store", () => {
 
     // The store refuses one file: it stays where it was, and the others go ahead.
     const store = photoStore();
-    const refusing: PhotoStore = { ...store, put: (key, body) => (key === photos[1].key ? Promise.reject(new Error("store unreachable")) : store.put(key, body)) };
+    const refusing: PhotoStore = {
+      ...store,
+      put: (key, body) => (key === photos[1].key ? Promise.reject(new Error("store unreachable")) : store.put(key, body)),
+    };
     const lines: string[] = [];
     const first = await importPhotoFiles(dir, (line) => lines.push(line), refusing);
     expect(first).toEqual({ imported: 2, unreferenced: 1, failed: [photos[1].key], left: ["README.txt"] });
@@ -71,9 +82,7 @@ describe("moving photo files from disk into the photo store", () => {
     const second = await importPhotoFiles(dir, () => undefined);
     expect(second).toEqual({ imported: 1, unreferenced: 0, failed: [], left: ["README.txt"] });
     for (const p of photos) expect(await served(actor, p.id!), p.key).toBe(p.sha);
-    expect(filesBelow(dir)).toEqual(
-      ["README.txt", `unreferenced/${orphan.key}`, ...photos.map((p) => `imported/${p.key}`)].sort(),
-    );
+    expect(filesBelow(dir)).toEqual(["README.txt", `unreferenced/${orphan.key}`, ...photos.map((p) => `imported/${p.key}`)].sort());
 
     expect(await importPhotoFiles(dir, () => undefined)).toEqual({ imported: 0, unreferenced: 0, failed: [], left: ["README.txt"] });
     expect(await db.photoBlob.count({ where: { key: orphan.key } }), "a file no row names is not stored").toBe(0);

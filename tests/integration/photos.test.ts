@@ -118,11 +118,17 @@ describe("storing an uploaded photo", () => {
 
   it("shrinks a large photo to 2048 px on the long side and accepts PNG and WebP", async () => {
     const actor = await makeActor();
-    const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: "#3a6" } }).jpeg().toBuffer();
+    const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: "#3a6" } })
+      .jpeg()
+      .toBuffer();
     expect(await storePhoto(actor, big)).toMatchObject({ width: 2048, height: 1536 });
-    const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: "#00f8" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 30, channels: 4, background: "#00f8" } })
+      .png()
+      .toBuffer();
     expect(await storePhoto(actor, png)).toMatchObject({ width: 40, height: 30 });
-    const webp = await sharp({ create: { width: 30, height: 40, channels: 3, background: "#888" } }).webp().toBuffer();
+    const webp = await sharp({ create: { width: 30, height: 40, channels: 3, background: "#888" } })
+      .webp()
+      .toBuffer();
     expect(await storePhoto(actor, webp)).toMatchObject({ width: 30, height: 40 });
   });
 
@@ -131,18 +137,18 @@ describe("storing an uploaded photo", () => {
     const files = await storedFiles();
     const html = Buffer.from('<html><body><script>alert("x")</script></body></html>');
     expect((await refusal(storePhoto(actor, html))).message).toBe("photoUnsupported");
-    expect((await refusal(storePhoto(actor, Buffer.from("just some text, saved as photo.png")))).message).toBe(
-      "photoUnsupported",
-    );
-    const svg = Buffer.from(
-      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
-    );
+    expect((await refusal(storePhoto(actor, Buffer.from("just some text, saved as photo.png")))).message).toBe("photoUnsupported");
+    const svg = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
     expect((await refusal(storePhoto(actor, svg))).message).toBe("photoUnsupported");
-    const gif = await sharp({ create: { width: 2, height: 2, channels: 3, background: "#000" } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 2, height: 2, channels: 3, background: "#000" } })
+      .gif()
+      .toBuffer();
     expect((await refusal(storePhoto(actor, gif))).message).toBe("photoUnsupported");
     // A real PNG header cut off in the middle of its pixel data sniffs as PNG but does not decode.
     const noise = crypto.randomBytes(64 * 64 * 3);
-    const whole = await sharp(noise, { raw: { width: 64, height: 64, channels: 3 } }).png().toBuffer();
+    const whole = await sharp(noise, { raw: { width: 64, height: 64, channels: 3 } })
+      .png()
+      .toBuffer();
     const broken = whole.subarray(0, Math.floor(whole.length / 2));
     expect((await refusal(storePhoto(actor, broken))).message).toBe("photoUndecodable");
     expect(await storedFiles()).toEqual(files);
@@ -257,7 +263,9 @@ describe("the photo store", () => {
     const uploader = await makeActor();
     // Noise does not compress: a JPEG of several slices.
     const noise = crypto.randomBytes(1600 * 1200 * 3);
-    const big = await sharp(noise, { raw: { width: 1600, height: 1200, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+    const big = await sharp(noise, { raw: { width: 1600, height: 1200, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
     const { id } = await storePhoto(uploader, big);
     const row = await db.orderPhoto.findUniqueOrThrow({ where: { id } });
     expect(row.bytes).toBeGreaterThan(2 * SLICE_BYTES);

@@ -35,7 +35,11 @@ async function addOrders() {
   const courtyards = await db.courtyard.findMany({ include: { grid: true, roles: { where: { role: "RESIDENT" }, orderBy: { userId: "asc" } } } });
   const grids = await db.grid.findMany();
   const order = (y: (typeof courtyards)[number], requesterId: string, status: OrderStatus, extra: Partial<Prisma.OrderUncheckedCreateInput> = {}) =>
-    orderRow({ courtyardId: y.id, gridId: y.gridId, communityId: y.grid.communityId }, requesterId, status, { title: `${y.name} ${status}`, description: "测试", ...extra });
+    orderRow({ courtyardId: y.id, gridId: y.gridId, communityId: y.grid.communityId }, requesterId, status, {
+      title: `${y.name} ${status}`,
+      description: "测试",
+      ...extra,
+    });
   const rows: Prisma.OrderUncheckedCreateInput[] = [];
   for (const y of courtyards) {
     const [first, second, third] = y.roles.map((r) => r.userId);
@@ -67,8 +71,22 @@ async function addPeople() {
   const fuhe = await db.courtyard.findFirstOrThrow({ where: { name: "府河小区" } });
   const people: { phone: string; roles: { role: Role; communityId?: string; gridId?: string; courtyardId?: string }[] }[] = [
     { phone: "13700000002", roles: [{ role: "ADMIN", communityId: liujiang.id }] },
-    { phone: "13700000003", roles: [{ role: "STAFF", communityId: jincheng.id }, { role: "GRID_WORKER", gridId: grid2.id }, { role: "RESIDENT", courtyardId: fuhe.id }] },
-    { phone: "13700000004", roles: [{ role: "BRANCH_SECRETARY", courtyardId: fuhe.id }, { role: "RESIDENT", courtyardId: fuhe.id }, { role: "VOLUNTEER", communityId: liujiang.id }] },
+    {
+      phone: "13700000003",
+      roles: [
+        { role: "STAFF", communityId: jincheng.id },
+        { role: "GRID_WORKER", gridId: grid2.id },
+        { role: "RESIDENT", courtyardId: fuhe.id },
+      ],
+    },
+    {
+      phone: "13700000004",
+      roles: [
+        { role: "BRANCH_SECRETARY", courtyardId: fuhe.id },
+        { role: "RESIDENT", courtyardId: fuhe.id },
+        { role: "VOLUNTEER", communityId: liujiang.id },
+      ],
+    },
     { phone: "13700000005", roles: [] },
   ];
   for (const p of people) await db.user.create({ data: { phone: p.phone, name: "测试", passwordHash: "x", roles: { create: p.roles } } });
@@ -86,10 +104,20 @@ async function loadCity() {
     db.community.findMany({ select: { id: true } }),
     db.grid.findMany({ select: { id: true, communityId: true } }),
     db.courtyard.findMany({ select: { id: true, gridId: true, grid: { select: { communityId: true } } } }),
-    db.order.findMany({ select: { id: true, communityId: true, gridId: true, courtyardId: true, requesterId: true, isPublic: true, boardHiddenAt: true, status: true } }),
+    db.order.findMany({
+      select: { id: true, communityId: true, gridId: true, courtyardId: true, requesterId: true, isPublic: true, boardHiddenAt: true, status: true },
+    }),
     db.user.findMany({ select: { id: true, phone: true, name: true, roles: true, residences: { select: { courtyardId: true } } } }),
     db.roleAssignment.findMany({
-      select: { id: true, role: true, communityId: true, gridId: true, courtyardId: true, grid: { select: { communityId: true } }, courtyard: { select: { gridId: true, grid: { select: { communityId: true } } } } },
+      select: {
+        id: true,
+        role: true,
+        communityId: true,
+        gridId: true,
+        courtyardId: true,
+        grid: { select: { communityId: true } },
+        courtyard: { select: { gridId: true, grid: { select: { communityId: true } } } },
+      },
     }),
     db.auditLog.findMany({ select: { id: true, communityId: true } }),
   ]);
@@ -119,7 +147,11 @@ async function loadCity() {
     orders: orders.map((o) => ({ ...o, at: orderLocation(o) })),
     users: users.map((u) => {
       const places = [...u.roles.map((r) => assignmentPlaces.get(r.id)!), ...u.residences.map((h) => courtyardAt.get(h.courtyardId)!)];
-      return { id: u.id, places: places.length ? places : [NOWHERE], residentAt: u.roles.filter((r) => r.role === "RESIDENT").map((r) => assignmentPlaces.get(r.id)!) };
+      return {
+        id: u.id,
+        places: places.length ? places : [NOWHERE],
+        residentAt: u.roles.filter((r) => r.role === "RESIDENT").map((r) => assignmentPlaces.get(r.id)!),
+      };
     }),
     assignments: assignments.map((a) => ({ id: a.id, at: assignmentPlaces.get(a.id)! })),
     audit: audit.map((e) => ({ id: e.id, at: e.communityId ? { communityId: e.communityId } : NOWHERE })),
@@ -147,40 +179,59 @@ function idsWhere(model: "community" | "grid" | "courtyard" | "order" | "user" |
   const key = `${model} ${JSON.stringify(where)}`;
   if (!answers.has(key)) {
     const delegate = db[model] as unknown as { findMany(args: object): Promise<{ id: string }[]> };
-    answers.set(key, delegate.findMany({ where, select: { id: true } }).then((rows) => rows.map((r) => r.id).sort()));
+    answers.set(
+      key,
+      delegate.findMany({ where, select: { id: true } }).then((rows) => rows.map((r) => r.id).sort()),
+    );
   }
   return answers.get(key)!;
 }
 
 const who = (actor: Actor | null) => (actor ? `${actor.phone} ${actor.roles.map((r) => r.role).join("+") || "no role"}` : "anonymous");
-const expected = <T extends { id: string }>(rows: T[], yes: (row: T) => boolean) => rows.filter(yes).map((r) => r.id).sort();
+const expected = <T extends { id: string }>(rows: T[], yes: (row: T) => boolean) =>
+  rows
+    .filter(yes)
+    .map((r) => r.id)
+    .sort();
 const onBoard = (o: City["orders"][number]) => o.isPublic && o.boardHiddenAt === null && boardStatuses.includes(o.status);
 
 describe("one reach over the demo city", () => {
   it("has every kind of person and place the policy speaks of", () => {
-    const roles = new Set(city.actors.flatMap((a) => a?.roles.map((r) => (r.role === "ADMIN" ? `ADMIN ${r.communityId ? "of one" : "of all"}` : r.role)) ?? []));
+    const roles = new Set(
+      city.actors.flatMap((a) => a?.roles.map((r) => (r.role === "ADMIN" ? `ADMIN ${r.communityId ? "of one" : "of all"}` : r.role)) ?? []),
+    );
     expect([...roles].sort()).toEqual(["ADMIN of all", "ADMIN of one", "BRANCH_SECRETARY", "GRID_WORKER", "RESIDENT", "STAFF", "VOLUNTEER"]);
     const transferred = city.orders.filter((o) => o.gridId !== city.courtyards.find((y) => y.id === o.courtyardId)!.at.gridId);
     expect(transferred.length).toBeGreaterThan(0);
   });
 
   const builders: [string, (actor: Actor | null, op: Operation) => Promise<{ got: string[]; want: string[] }>][] = [
-    ["communityScope", async (a, op) => ({ got: await idsWhere("community", communityScope(a, op)), want: expected(city.communities, (c) => can(a, op, c.at)) })],
+    [
+      "communityScope",
+      async (a, op) => ({ got: await idsWhere("community", communityScope(a, op)), want: expected(city.communities, (c) => can(a, op, c.at)) }),
+    ],
     ["gridScope", async (a, op) => ({ got: await idsWhere("grid", gridScope(a, op)), want: expected(city.grids, (g) => can(a, op, g.at)) })],
-    ["courtyardScope", async (a, op) => ({ got: await idsWhere("courtyard", courtyardScope(a, op)), want: expected(city.courtyards, (y) => can(a, op, y.at)) })],
+    [
+      "courtyardScope",
+      async (a, op) => ({ got: await idsWhere("courtyard", courtyardScope(a, op)), want: expected(city.courtyards, (y) => can(a, op, y.at)) }),
+    ],
     ["orderScope", async (a, op) => ({ got: await idsWhere("order", orderScope(a, op)), want: expected(city.orders, (o) => can(a, op, o.at)) })],
   ];
 
-  it.each(builders)("%s returns the rows can() allows, for every operation and person", async (_name, check) => {
-    const wrong: string[] = [];
-    for (const op of operations) {
-      for (const actor of city.actors) {
-        const { got, want } = await check(actor, op);
-        if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${op} · ${who(actor)}: ${got.length} rows, can() allows ${want.length}`);
+  it.each(builders)(
+    "%s returns the rows can() allows, for every operation and person",
+    async (_name, check) => {
+      const wrong: string[] = [];
+      for (const op of operations) {
+        for (const actor of city.actors) {
+          const { got, want } = await check(actor, op);
+          if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${op} · ${who(actor)}: ${got.length} rows, can() allows ${want.length}`);
+        }
       }
-    }
-    expect(wrong).toEqual([]);
-  }, 120_000);
+      expect(wrong).toEqual([]);
+    },
+    120_000,
+  );
 
   it("shows each person the board, the neighbours' posts and the orders they may open as can() allows them", async () => {
     const wrong: string[] = [];

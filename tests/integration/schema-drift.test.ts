@@ -112,9 +112,7 @@ function expectedShape(datamodel: Datamodel): { shape: Shape; unsupported: strin
     });
   }
 
-  const enumShapes = new Map(
-    datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name)] as const),
-  );
+  const enumShapes = new Map(datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name)] as const));
   return { shape: { tables, enums: enumShapes }, unsupported };
 }
 
@@ -271,10 +269,7 @@ function compareShapes(expected: Shape, actual: Shape): string[] {
       if (!want.columns.has(column)) problems.push(`column ${name}.${column} ${IN_DATABASE_ONLY}`);
     }
     if (want.primaryKey.join(", ") !== have.primaryKey.join(", ")) {
-      problems.push(
-        `primary key of ${name}: (${want.primaryKey.join(", ")}) in schema.prisma, ` +
-          `(${have.primaryKey.join(", ")}) in the database`,
-      );
+      problems.push(`primary key of ${name}: (${want.primaryKey.join(", ")}) in schema.prisma, ` + `(${have.primaryKey.join(", ")}) in the database`);
     }
     compareLists(`${name}:`, want.indexes, have.indexes, problems);
     compareLists(`${name}:`, want.foreignKeys, have.foreignKeys, problems);

@@ -7,7 +7,12 @@ import type { OrderStatus } from "@/generated/prisma/enums";
 
 type Place = { courtyardId: string; gridId: string; communityId: string };
 
-export function orderRow(place: Place, requesterId: string, status: OrderStatus, extra: Partial<Prisma.OrderUncheckedCreateInput> = {}): Prisma.OrderUncheckedCreateInput {
+export function orderRow(
+  place: Place,
+  requesterId: string,
+  status: OrderStatus,
+  extra: Partial<Prisma.OrderUncheckedCreateInput> = {},
+): Prisma.OrderUncheckedCreateInput {
   const due = new Date(Date.now() + 86400_000);
   return {
     categoryId: "category_wish",

@@ -26,18 +26,21 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
           <div className="flex flex-wrap items-center gap-2">
             <span className="text-gray-700">{t("signedInAs", { name: actor.name })}</span>
             {!pending && (
-            <ButtonLink href="/notifications" tone="secondary" size="sm">
-              {t("notifications")}
-              {unread > 0 && (
-                <>
-                  {/* The badge is for the eye; screen readers hear the sentence after it. */}
-                  <span aria-hidden="true" className="inline-flex min-w-7 items-center justify-center rounded-full bg-brand-700 px-1.5 text-base font-semibold leading-7 text-white">
-                    {unread > 99 ? "99+" : unread}
-                  </span>
-                  <span className="sr-only">{t("notificationsUnreadSuffix", { count: unread })}</span>
-                </>
-              )}
-            </ButtonLink>
+              <ButtonLink href="/notifications" tone="secondary" size="sm">
+                {t("notifications")}
+                {unread > 0 && (
+                  <>
+                    {/* The badge is for the eye; screen readers hear the sentence after it. */}
+                    <span
+                      aria-hidden="true"
+                      className="inline-flex min-w-7 items-center justify-center rounded-full bg-brand-700 px-1.5 text-base font-semibold leading-7 text-white"
+                    >
+                      {unread > 99 ? "99+" : unread}
+                    </span>
+                    <span className="sr-only">{t("notificationsUnreadSuffix", { count: unread })}</span>
+                  </>
+                )}
+              </ButtonLink>
             )}
             <LocaleSwitch />
             <form action={signOutAction}>

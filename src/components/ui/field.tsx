@@ -4,7 +4,16 @@
 // aria-describedby; a field in error carries aria-invalid and a thicker red border (never
 // colour alone: the message says what is wrong). A field finds its message by name in the
 // errors its form provides (FieldErrorsProvider), or takes one directly (`error`).
-import { createContext, useContext, useId, type ComponentProps, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  createContext,
+  useContext,
+  useId,
+  type ComponentProps,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { useTranslations } from "next-intl";
 
 export type FieldErrors = Record<string, string | undefined>;
@@ -76,7 +85,21 @@ function useField({ name, hint, error, describedById }: FrameProps) {
   };
 }
 
-function Frame({ id, label, hint, error, required, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; required?: boolean; children: ReactNode }) {
+function Frame({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  children: ReactNode;
+}) {
   return (
     <div className="min-w-0 space-y-1">
       <label htmlFor={id} className="block font-medium">
@@ -96,16 +119,42 @@ function Frame({ id, label, hint, error, required, children }: { id: string; lab
 
 type Native<T> = Omit<T, "id" | "className" | "aria-invalid" | "aria-describedby">;
 
-export function TextField({ label, hint, error, required, describedById, autoComplete = "off", type = "text", ...input }: FrameProps & Native<ComponentProps<"input">>) {
+export function TextField({
+  label,
+  hint,
+  error,
+  required,
+  describedById,
+  autoComplete = "off",
+  type = "text",
+  ...input
+}: FrameProps & Native<ComponentProps<"input">>) {
   const field = useField({ label, name: input.name, hint, error, describedById });
   return (
     <Frame id={field.id} label={label} hint={hint} error={field.error} required={required}>
-      <input id={field.id} type={type} required={required} autoComplete={autoComplete} className={type === "file" ? fileClass : controlClass} {...field.aria} {...input} />
+      <input
+        id={field.id}
+        type={type}
+        required={required}
+        autoComplete={autoComplete}
+        className={type === "file" ? fileClass : controlClass}
+        {...field.aria}
+        {...input}
+      />
     </Frame>
   );
 }
 
-export function TextAreaField({ label, hint, error, required, describedById, rows = 4, maxLength = 2000, ...textarea }: FrameProps & Native<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  required,
+  describedById,
+  rows = 4,
+  maxLength = 2000,
+  ...textarea
+}: FrameProps & Native<TextareaHTMLAttributes<HTMLTextAreaElement>>) {
   const field = useField({ label, name: textarea.name, hint, error, describedById });
   return (
     <Frame id={field.id} label={label} hint={hint} error={field.error} required={required}>
@@ -148,7 +197,13 @@ const choiceBox =
 const choiceInput = "h-6 w-6 shrink-0 accent-brand-700";
 
 /** One checkbox with its label in a box as large as a button; its hint under it. */
-export function CheckboxField({ label, hint, error, describedById, ...input }: Omit<FrameProps, "required"> & Native<Omit<InputHTMLAttributes<HTMLInputElement>, "type">>) {
+export function CheckboxField({
+  label,
+  hint,
+  error,
+  describedById,
+  ...input
+}: Omit<FrameProps, "required"> & Native<Omit<InputHTMLAttributes<HTMLInputElement>, "type">>) {
   const field = useField({ label, name: input.name, hint, error, describedById });
   return (
     <div className="min-w-0 space-y-1">
@@ -217,7 +272,11 @@ export function ChoiceGroup({
 }
 
 /** One radio button or checkbox of a ChoiceGroup, its whole box the target. */
-export function Choice({ label, type = "radio", ...input }: { label: ReactNode; type?: "radio" | "checkbox" } & Native<Omit<InputHTMLAttributes<HTMLInputElement>, "type">>) {
+export function Choice({
+  label,
+  type = "radio",
+  ...input
+}: { label: ReactNode; type?: "radio" | "checkbox" } & Native<Omit<InputHTMLAttributes<HTMLInputElement>, "type">>) {
   const { invalid } = useContext(GroupContext);
   return (
     <label className={choiceBox}>

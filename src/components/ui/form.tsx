@@ -42,7 +42,19 @@ export function FormAlert({ label, message, sign = true }: { label: string; mess
   );
 }
 
-export function SubmitButton({ pending, label, pendingLabel, tone = "primary", wide }: { pending: boolean; label: string; pendingLabel?: string; tone?: ButtonTone; wide?: boolean }) {
+export function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+  tone = "primary",
+  wide,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel?: string;
+  tone?: ButtonTone;
+  wide?: boolean;
+}) {
   const t = useTranslations("ui");
   return (
     <Button type="submit" tone={tone} wide={wide} disabled={pending} aria-disabled={pending || undefined}>

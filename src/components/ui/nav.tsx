@@ -13,7 +13,11 @@ type NavItem = { href: string; label: string };
 
 const looks = {
   main: { shape: "rounded-lg px-3 font-medium", current: "bg-brand-700 text-white", other: "bg-white text-gray-900 ring-1 ring-gray-300 hover:bg-gray-100" },
-  section: { shape: "rounded-full px-4", current: "bg-gray-900 font-semibold text-white", other: "bg-white text-gray-900 ring-1 ring-gray-300 hover:bg-gray-100" },
+  section: {
+    shape: "rounded-full px-4",
+    current: "bg-gray-900 font-semibold text-white",
+    other: "bg-white text-gray-900 ring-1 ring-gray-300 hover:bg-gray-100",
+  },
 };
 
 function Pending() {

@@ -4,7 +4,15 @@ import { queryString, type Paged } from "@/lib/search-params";
 import { buttonClass } from "./button";
 
 /** Links to the neighbouring pages of a list from paginate(), keeping the page's other query parameters. */
-export function Pagination({ list, basePath, params = {} }: { list: Pick<Paged<unknown>, "page" | "pages" | "total">; basePath: string; params?: Record<string, string | undefined> }) {
+export function Pagination({
+  list,
+  basePath,
+  params = {},
+}: {
+  list: Pick<Paged<unknown>, "page" | "pages" | "total">;
+  basePath: string;
+  params?: Record<string, string | undefined>;
+}) {
   const t = useTranslations("ui.pagination");
   const { page, pages, total } = list;
   if (pages <= 1) return null;

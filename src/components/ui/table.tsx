@@ -6,7 +6,12 @@ import type { ReactNode, ThHTMLAttributes, TdHTMLAttributes } from "react";
 
 function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="relative max-w-full overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200 print:overflow-visible print:ring-0">
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className="relative max-w-full overflow-x-auto rounded-xl bg-white ring-1 ring-gray-200 print:overflow-visible print:ring-0"
+    >
       {children}
     </div>
   );
@@ -15,7 +20,17 @@ function TableScroll({ label, children }: { label: string; children: ReactNode }
 const widths = { none: "", md: "min-w-[36rem]", lg: "min-w-[44rem]" };
 
 /** A table named by its caption (shown above it, or for screen readers only). */
-export function Table({ label, caption = "hidden", minWidth = "none", children }: { label: string; caption?: "hidden" | "shown"; minWidth?: keyof typeof widths; children: ReactNode }) {
+export function Table({
+  label,
+  caption = "hidden",
+  minWidth = "none",
+  children,
+}: {
+  label: string;
+  caption?: "hidden" | "shown";
+  minWidth?: keyof typeof widths;
+  children: ReactNode;
+}) {
   return (
     <TableScroll label={label}>
       <table className={`w-full border-collapse text-left ${widths[minWidth]}`}>

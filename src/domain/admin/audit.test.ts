@@ -4,7 +4,13 @@ import { changes, scrub } from "./audit";
 describe("what goes into the audit log", () => {
   it("never a password and never a whole phone number", () => {
     expect(
-      scrub({ name: "王秀英", passwordHash: "$argon2id$…", temporaryPassword: "abcd-efgh-2345", note: "电话13812345678，备用 +86 13912345678", nested: [{ phone: "13800000001" }] }),
+      scrub({
+        name: "王秀英",
+        passwordHash: "$argon2id$…",
+        temporaryPassword: "abcd-efgh-2345",
+        note: "电话13812345678，备用 +86 13912345678",
+        nested: [{ phone: "13800000001" }],
+      }),
     ).toEqual({ name: "王秀英", note: "电话138****5678，备用 +86 139****5678", nested: [{ phone: "138****0001" }] });
   });
 

@@ -28,8 +28,7 @@ const wrongCurrent = new RateLimiterPrisma({
   clearExpiredByTimeout: false,
 });
 
-const fieldError = (field: string, message: string) =>
-  new z.ZodError([{ code: "custom", path: [field], message, input: undefined }]);
+const fieldError = (field: string, message: string) => new z.ZodError([{ code: "custom", path: [field], message, input: undefined }]);
 
 export async function changeOwnPassword(actor: Actor, raw: unknown) {
   const data = input.parse(raw);
@@ -51,7 +50,10 @@ export async function changeOwnPassword(actor: Actor, raw: unknown) {
 
   const passwordHash = await hashPassword(data.next);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: actor.userId, passwordHash: user.passwordHash }, data: { passwordHash, mustChangePassword: false, passwordExpiresAt: null } });
+    const { count } = await tx.user.updateMany({
+      where: { id: actor.userId, passwordHash: user.passwordHash },
+      data: { passwordHash, mustChangePassword: false, passwordExpiresAt: null },
+    });
     if (count === 0) throw new AppError("conflict", "account.passwordChangedElsewhere");
     await tx.userSession.deleteMany({ where: { userId: actor.userId, id: { not: actor.sessionId } } });
     await recordAudit(tx, actor, { action: "password.change", entityType: "user", entityId: actor.userId, communityId: null, after: { name: actor.name } });

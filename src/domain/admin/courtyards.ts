@@ -40,17 +40,10 @@ export async function createCourtyard(actor: Actor, input: unknown) {
 export async function updateCourtyard(actor: Actor, id: string, input: unknown) {
   const data = courtyardFields.parse(input);
   const courtyard = await loadCourtyard(actor, id);
-  const diff = changes(
-    { name: courtyard.name, address: courtyard.address, partyBranchName: courtyard.partyBranchName },
-    data,
-  );
+  const diff = changes({ name: courtyard.name, address: courtyard.address, partyBranchName: courtyard.partyBranchName }, data);
   if (!diff.changed) return { id };
   const params = { name: data.name, parent: courtyard.grid.name };
-  assertNameFree(
-    await db.courtyard.findFirst({ where: { gridId: courtyard.gridId, name: data.name, id: { not: id } } }),
-    "admin.courtyardNameTaken",
-    params,
-  );
+  assertNameFree(await db.courtyard.findFirst({ where: { gridId: courtyard.gridId, name: data.name, id: { not: id } } }), "admin.courtyardNameTaken", params);
   await uniquely("admin.courtyardNameTaken", params, () =>
     db.$transaction(async (tx) => {
       await tx.courtyard.update({ where: { id }, data });
@@ -96,7 +89,13 @@ export async function moveCourtyard(actor: Actor, id: string, input: unknown) {
       const after: (() => Promise<void>)[] = [];
       for (const order of moving) {
         try {
-          after.push(await runCommandIn(tx, orderProcess, systemActor(actor.userId), order.id, "moveWithCourtyard", { gridId: target.id, fromGrid: from.name, toGrid: target.name }));
+          after.push(
+            await runCommandIn(tx, orderProcess, systemActor(actor.userId), order.id, "moveWithCourtyard", {
+              gridId: target.id,
+              fromGrid: from.name,
+              toGrid: target.name,
+            }),
+          );
         } catch (error) {
           if (!(error instanceof AppError && error.code === "conflict")) throw error;
         }

@@ -11,7 +11,13 @@ import type { Tx } from "./audit";
 import { generateTemporaryPassword } from "./passwords";
 
 /** Days an unused one-time password keeps working. */
-export const oneTimePasswordDaysSetting: NumberSetting = { key: "accounts.oneTimePasswordDays", fallback: 14, min: 1, max: 90, message: "admin.oneTimeDaysRange" };
+export const oneTimePasswordDaysSetting: NumberSetting = {
+  key: "accounts.oneTimePasswordDays",
+  fallback: 14,
+  min: 1,
+  max: 90,
+  message: "admin.oneTimeDaysRange",
+};
 
 export const oneTimePasswordDays = (client?: Pick<Tx, "setting">) => readNumberSetting(oneTimePasswordDaysSetting, client);
 

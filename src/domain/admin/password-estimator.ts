@@ -67,7 +67,10 @@ export function nameForms(name: string): { whole: string[]; parts: string[] } {
   const clean = name.replace(/[\s·•.]/g, "");
   if (!clean) return { whole: [], parts: [] };
   if (!HAN.test(clean)) {
-    const words = name.toLowerCase().split(/[\s·•.]+/).filter(Boolean);
+    const words = name
+      .toLowerCase()
+      .split(/[\s·•.]+/)
+      .filter(Boolean);
     return { whole: [words.join("")].filter((w) => w.length >= MIN_SPELLING), parts: words };
   }
   const syllables = pinyin(clean, { toneType: "none", type: "array", surname: "head", nonZh: "removed" }).map((s) => s.toLowerCase());

@@ -26,7 +26,12 @@ export function generateTemporaryPassword(): string {
 export const MIN_PASSWORD_LENGTH = 8;
 export const MAX_PASSWORD_LENGTH = 64;
 
-const weaknessKey = { common: "account.passwordCommon", pattern: "account.passwordPattern", personal: "account.passwordPersonal", weak: "account.passwordWeak" } as const;
+const weaknessKey = {
+  common: "account.passwordCommon",
+  pattern: "account.passwordPattern",
+  personal: "account.passwordPersonal",
+  weak: "account.passwordWeak",
+} as const;
 
 /**
  * Why a password a person chooses is refused (a key of errors.account), or null when it is

@@ -21,7 +21,10 @@ const input = z.object({ communityId: id });
 
 export async function reissueOneTimePasswords(actor: Actor, raw: unknown): Promise<{ slips: Slip[] }> {
   const { communityId } = input.parse(raw);
-  const community = await db.community.findFirst({ where: { AND: [{ id: communityId }, communityScope(actor, "users.manage")] }, select: { id: true, name: true } });
+  const community = await db.community.findFirst({
+    where: { AND: [{ id: communityId }, communityScope(actor, "users.manage")] },
+    select: { id: true, name: true },
+  });
   if (!community) throw notFoundError();
   const home = { courtyard: { grid: { communityId } } };
   const waiting = await db.user.findMany({
@@ -31,7 +34,14 @@ export async function reissueOneTimePasswords(actor: Actor, raw: unknown): Promi
       name: true,
       phone: true,
       roles: assignmentWithPlace,
-      residences: { select: { unit: true, room: true, building: { select: { number: true } }, courtyard: { select: { name: true, grid: { select: { communityId: true } } } } } },
+      residences: {
+        select: {
+          unit: true,
+          room: true,
+          building: { select: { number: true } },
+          courtyard: { select: { name: true, grid: { select: { communityId: true } } } },
+        },
+      },
     },
     orderBy: { id: "asc" },
     take: MAX_REISSUE + 1,

@@ -53,7 +53,11 @@ export async function addResidence(actor: Actor, userId: string, input: unknown)
 export async function removeResidence(actor: Actor, residenceId: string) {
   const residence = await db.residence.findFirst({
     where: { AND: [{ id: residenceId }, { courtyard: courtyardScope(actor, "users.manage") }] },
-    include: { user: { select: { name: true } }, courtyard: { select: { name: true, grid: { select: { communityId: true } } } }, building: { select: { number: true } } },
+    include: {
+      user: { select: { name: true } },
+      courtyard: { select: { name: true, grid: { select: { communityId: true } } } },
+      building: { select: { number: true } },
+    },
   });
   if (!residence) throw notFoundError();
   await db.$transaction(async (tx) => {
@@ -66,7 +70,13 @@ export async function removeResidence(actor: Actor, residenceId: string) {
       entityType: "residence",
       entityId: residenceId,
       communityId: residence.courtyard.grid.communityId,
-      before: { name: residence.user.name, courtyard: residence.courtyard.name, building: residence.building?.number ?? "", unit: residence.unit, room: residence.room },
+      before: {
+        name: residence.user.name,
+        courtyard: residence.courtyard.name,
+        building: residence.building?.number ?? "",
+        unit: residence.unit,
+        room: residence.room,
+      },
     });
   });
   return { userId: residence.userId };

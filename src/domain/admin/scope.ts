@@ -14,8 +14,7 @@ export function reachOf(actor: Actor, operation: Operation): CommunityReach {
   return r.everywhere ? "all" : [...r.communities];
 }
 
-export const reaches = (reach: CommunityReach, communityId: string | null | undefined) =>
-  reach === "all" || (!!communityId && reach.includes(communityId));
+export const reaches = (reach: CommunityReach, communityId: string | null | undefined) => reach === "all" || (!!communityId && reach.includes(communityId));
 
 /** Users with any role or home inside the communities the administrator manages. */
 export const userScope = (actor: Actor): Prisma.UserWhereInput => usersIn(reach(actor, "users.manage"));

@@ -21,9 +21,7 @@ import { homeFor } from "./residences";
 
 const unavailable = () => new AppError("invalid_input", "admin.phoneUnavailable");
 
-export type CreatedUser =
-  | { userId: string; existing: false; slip: Slip }
-  | { userId: string; existing: true; maskedName: string };
+export type CreatedUser = { userId: string; existing: false; slip: Slip } | { userId: string; existing: true; maskedName: string };
 
 export async function createUser(actor: Actor, input: unknown): Promise<CreatedUser> {
   const data = newUserInput.parse(input);
@@ -136,7 +134,13 @@ export async function resetPassword(actor: Actor, userId: string): Promise<{ sli
 export async function revealPhone(actor: Actor, userId: string): Promise<{ phone: string }> {
   const user = await loadUser(actor, userId);
   await db.$transaction((tx) =>
-    recordAudit(tx, actor, { action: "user.revealPhone", entityType: "user", entityId: userId, communityId: auditCommunityOf(actor, user), after: { name: user.name } }),
+    recordAudit(tx, actor, {
+      action: "user.revealPhone",
+      entityType: "user",
+      entityId: userId,
+      communityId: auditCommunityOf(actor, user),
+      after: { name: user.name },
+    }),
   );
   return { phone: user.phone };
 }

@@ -12,7 +12,14 @@ describe("rates", () => {
 
   it("answers null, not 0 or 100%, when nothing was due", () => {
     const r = rates(emptyCounts());
-    expect(r).toEqual({ responseRate: null, resolutionRate: null, satisfactionRate: null, unratedShare: null, avgResponseHours: null, avgResolutionDays: null });
+    expect(r).toEqual({
+      responseRate: null,
+      resolutionRate: null,
+      satisfactionRate: null,
+      unratedShare: null,
+      avgResponseHours: null,
+      avgResolutionDays: null,
+    });
     expect(percent(r.responseRate)).toBe("—");
   });
 

@@ -38,7 +38,13 @@ export async function deliverOutbox(ids: string[]): Promise<void> {
           WHERE id = ANY(${ids}) AND "deliveredAt" IS NULL AND NOT (${channel.name} = ANY("deliveredVia"))
           ORDER BY id FOR UPDATE SKIP LOCKED`;
         if (rows.length === 0) return;
-        const messages = rows.map((r): OutboxMessage => ({ id: r.id, userId: r.userId, orderId: r.orderId ?? undefined, kind: r.kind as OutboxMessage["kind"], params: r.params }));
+        const messages = rows.map((r): OutboxMessage => ({
+          id: r.id,
+          userId: r.userId,
+          orderId: r.orderId ?? undefined,
+          kind: r.kind as OutboxMessage["kind"],
+          params: r.params,
+        }));
         await channel.deliver(messages, tx);
         await tx.$executeRaw`
           UPDATE "NotificationOutbox" SET "deliveredVia" = array_append("deliveredVia", ${channel.name})

@@ -29,8 +29,10 @@ type NotePhotos = { note: string; photoIds?: string[] };
 export const acceptOrder = (actor: Actor, orderId: string) => runOrderCommand(actor, orderId, "accept", {});
 export const declineOrder = (actor: Actor, orderId: string, input: Note) => runOrderCommand(actor, orderId, "decline", input);
 export const transferOrder = (actor: Actor, orderId: string, input: { gridId: string; note: string }) => runOrderCommand(actor, orderId, "transfer", input);
-export const mergeOrder = (actor: Actor, orderId: string, input: { targetNumber: number | string; note?: string }) => runOrderCommand(actor, orderId, "merge", input);
-export const withdrawOrder = (actor: Actor, orderId: string, input: { note?: string } = {}) => runOrderCommand(actor, orderId, "withdraw", { note: input.note ?? "" });
+export const mergeOrder = (actor: Actor, orderId: string, input: { targetNumber: number | string; note?: string }) =>
+  runOrderCommand(actor, orderId, "merge", input);
+export const withdrawOrder = (actor: Actor, orderId: string, input: { note?: string } = {}) =>
+  runOrderCommand(actor, orderId, "withdraw", { note: input.note ?? "" });
 export const addInformation = (actor: Actor, orderId: string, input: NotePhotos) => runOrderCommand(actor, orderId, "addInfo", input);
 export const dispatchOrder = (actor: Actor, orderId: string, input: DispatchInput) => runOrderCommand(actor, orderId, "dispatch", input);
 export const recordProgress = (actor: Actor, orderId: string, input: NotePhotos) => runOrderCommand(actor, orderId, "progress", input);
@@ -49,7 +51,10 @@ export async function rateOrder(actor: Actor, orderId: string, input: RatingInpu
 
 /** 同需: another resident of the courtyard says "me too", once. Not a step of the order. */
 export async function addMeToo(actor: Actor, orderId: string) {
-  const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, publicBoardWhere(actor)] }, select: { id: true, status: true, courtyardId: true, communityId: true, gridId: true } });
+  const order = await db.order.findFirst({
+    where: { AND: [{ id: orderId }, publicBoardWhere(actor)] },
+    select: { id: true, status: true, courtyardId: true, communityId: true, gridId: true },
+  });
   if (!order || !can(actor, "order.board", orderLocation(order))) throw notFoundError();
   if (!isOpen(order.status)) throw new AppError("conflict", "statusChanged");
   await spendVolume(actor.userId, "meTooHour");

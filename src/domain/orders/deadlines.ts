@@ -16,12 +16,7 @@ export function deadlines(placedAt: Date, limits: Limits) {
 }
 
 /** The steps that set a new deadline; every other step leaves dueAt as it is. */
-export type Clock =
-  | { step: "placed" }
-  | { step: "accepted" }
-  | { step: "dispatched"; planDueAt: Date }
-  | { step: "reopened" }
-  | { step: "sentBack" };
+export type Clock = { step: "placed" } | { step: "accepted" } | { step: "dispatched"; planDueAt: Date } | { step: "reopened" } | { step: "sentBack" };
 
 /**
  * The deadline that matters after a step: the response limit while placed, the resolution

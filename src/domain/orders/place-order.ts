@@ -121,9 +121,13 @@ export async function placeOrder(actor: Actor, raw: PlaceOrderInput): Promise<Pl
   }
 
   const workers = await holdersOf("GRID_WORKER", { gridId: courtyard.gridId });
-  await notify([
-    ...workers.map((userId) => ({ userId, orderId: order.id, kind: "newOrder" as const, params: { number: order.number, title: input.title } })),
-    ...(onBehalf ? [{ userId: requesterId, orderId: order.id, kind: "statusChanged" as const, params: { number: order.number, title: input.title, status: "PLACED" } }] : []),
-  ].filter((m) => m.userId !== actor.userId));
+  await notify(
+    [
+      ...workers.map((userId) => ({ userId, orderId: order.id, kind: "newOrder" as const, params: { number: order.number, title: input.title } })),
+      ...(onBehalf
+        ? [{ userId: requesterId, orderId: order.id, kind: "statusChanged" as const, params: { number: order.number, title: input.title, status: "PLACED" } }]
+        : []),
+    ].filter((m) => m.userId !== actor.userId),
+  );
   return { ...order, duplicate: false };
 }

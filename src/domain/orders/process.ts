@@ -22,7 +22,12 @@ async function followersOf(db: ReadClient, order: LoadedOrder, to: OrderStatus):
   const merged = await db.order.findMany({ where: { mergedIntoId: order.id }, select: { id: true, number: true, title: true, requesterId: true } });
   return merged
     .filter((m) => m.requesterId !== order.requesterId)
-    .map((m) => ({ userId: m.requesterId, orderId: m.id, kind: "mergedProgress", params: { number: m.number, title: m.title, target: order.number, status: to } }));
+    .map((m) => ({
+      userId: m.requesterId,
+      orderId: m.id,
+      kind: "mergedProgress",
+      params: { number: m.number, title: m.title, target: order.number, status: to },
+    }));
 }
 
 export const orderProcess: Process<OrderCommand, OrderStatus, OrderEventType, LoadedOrder> = {

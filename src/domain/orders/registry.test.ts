@@ -20,31 +20,38 @@ function transition(from: OrderStatus, command: OrderCommand, facts: { requiresD
   return { ok: true, to, event: row.event };
 }
 
-const P = "PLACED", A = "ACCEPTED", I = "IN_PROGRESS", D = "COMPLETED", C = "CLOSED", X = "DECLINED", W = "WITHDRAWN", R = "REOPENED";
+const P = "PLACED",
+  A = "ACCEPTED",
+  I = "IN_PROGRESS",
+  D = "COMPLETED",
+  C = "CLOSED",
+  X = "DECLINED",
+  W = "WITHDRAWN",
+  R = "REOPENED";
 const no = null;
 
 // Rows: command; columns in the order of `orderStatuses`: the resulting status, or null when refused.
 const expected: Record<OrderCommand, (OrderStatus | null)[]> = {
   //               PLACED ACCEPTED IN_PROG COMPLETED CLOSED DECLINED WITHDRAWN REOPENED
-  accept:          [A,    no,      no,     no,       no,    no,      no,       no],
-  decline:         [X,    no,      no,     no,       no,    no,      no,       no],
-  transfer:        [P,    no,      no,     no,       no,    no,      no,       no],
-  merge:           [C,    no,      no,     no,       no,    no,      no,       no],
-  withdraw:        [W,    no,      no,     no,       no,    no,      no,       no],
-  addInfo:         [P,    A,       I,      no,       no,    no,      no,       R],
-  dispatch:        [no,   I,       I,      no,       no,    no,      no,       no],
-  requestMeeting:  [no,   A,       no,     no,       no,    no,      no,       no],
-  progress:        [no,   no,      I,      no,       no,    no,      no,       no],
-  complete:        [no,   no,      D,      no,       no,    no,      no,       no],
-  rate:            [no,   no,      no,     C,        no,    no,      no,       no],
-  rateAsNeighbour: [no,   no,      no,     D,        C,     no,      no,       R],
-  followUp:        [no,   no,      no,     no,       no,    no,      no,       R],
-  close:           [no,   no,      no,     no,       no,    no,      no,       C],
-  sendBack:        [no,   no,      no,     no,       no,    no,      no,       I],
-  autoClose:       [no,   no,      no,     C,        no,    no,      no,       no],
-  hideFromBoard:   [P,    A,       I,      D,        C,     no,      no,       R],
-  restoreToBoard:  [P,    A,       I,      D,        C,     no,      no,       R],
-  moveWithCourtyard: [P,  A,       I,      no,       no,    no,      no,       R],
+  accept: [A, no, no, no, no, no, no, no],
+  decline: [X, no, no, no, no, no, no, no],
+  transfer: [P, no, no, no, no, no, no, no],
+  merge: [C, no, no, no, no, no, no, no],
+  withdraw: [W, no, no, no, no, no, no, no],
+  addInfo: [P, A, I, no, no, no, no, R],
+  dispatch: [no, I, I, no, no, no, no, no],
+  requestMeeting: [no, A, no, no, no, no, no, no],
+  progress: [no, no, I, no, no, no, no, no],
+  complete: [no, no, D, no, no, no, no, no],
+  rate: [no, no, no, C, no, no, no, no],
+  rateAsNeighbour: [no, no, no, D, C, no, no, R],
+  followUp: [no, no, no, no, no, no, no, R],
+  close: [no, no, no, no, no, no, no, C],
+  sendBack: [no, no, no, no, no, no, no, I],
+  autoClose: [no, no, no, C, no, no, no, no],
+  hideFromBoard: [P, A, I, D, C, no, no, R],
+  restoreToBoard: [P, A, I, D, C, no, no, R],
+  moveWithCourtyard: [P, A, I, no, no, no, no, R],
 };
 
 describe("order registry", () => {
@@ -68,9 +75,7 @@ describe("order transition table", () => {
     expect(Object.keys(expected).sort()).toEqual([...orderCommands].sort());
   });
 
-  const cells = orderCommands.flatMap((command) =>
-    orderStatuses.map((from, i) => ({ command, from, to: expected[command][i] })),
-  );
+  const cells = orderCommands.flatMap((command) => orderStatuses.map((from, i) => ({ command, from, to: expected[command][i] })));
 
   it.each(cells)("$command from $from → $to", ({ command, from, to }) => {
     const result = transition(from, command);

@@ -94,7 +94,8 @@ function rating(asRequester: boolean) {
     operation: asRequester ? "order.manageOwn" : "order.board",
     who: asRequester ? "requester" : "neighbour",
     input: ratingSchema,
-    form: (f) => ({ goal: f.text("goal"), timing: f.text("timing"), form: f.text("form"), conduct: f.text("conduct"), comment: f.text("comment") }) satisfies RatingInput,
+    form: (f) =>
+      ({ goal: f.text("goal"), timing: f.text("timing"), form: f.text("form"), conduct: f.text("conduct"), comment: f.text("comment") }) satisfies RatingInput,
     // Neighbours reach a public order through their courtyard's board.
     visible: (actor) => ({ OR: [orderScope(actor, "order.view"), publicBoardWhere(actor)] }),
     when: { test: (order, actor) => !ratedThisRound(order, personOf(actor).userId), refusal: "alreadyRated" },
@@ -213,9 +214,16 @@ export const orderCommands = {
     patch: ({ input, record, now }) => ({ dueAt: dueAfter({ step: "dispatched", planDueAt: input.dueAt }, clockOf(record), now), awaitingMeeting: false }),
     eventData: ({ input }) => ({ note: input.plan }),
     write: ({ tx, actor, record, input, ctx, now }) =>
-      tx.orderDispatch.create({ data: { orderId: record.id, plan: input.plan, assignees: ctx.assignees, dueAt: input.dueAt, createdById: personOf(actor).userId, createdAt: now } }),
+      tx.orderDispatch.create({
+        data: { orderId: record.id, plan: input.plan, assignees: ctx.assignees, dueAt: input.dueAt, createdById: personOf(actor).userId, createdAt: now },
+      }),
     // Told once, when a saved dispatch first names them; a new plan with the same people is no news.
-    effects: ({ record, ctx }) => toUsers(ctx.assignees.flatMap((a) => (a.userId && !ctx.before.includes(a.userId) ? [a.userId] : [])), record, "assigned"),
+    effects: ({ record, ctx }) =>
+      toUsers(
+        ctx.assignees.flatMap((a) => (a.userId && !ctx.before.includes(a.userId) ? [a.userId] : [])),
+        record,
+        "assigned",
+      ),
     button: { panel: "dispatch" },
   }),
   progress: row({ from: ["IN_PROGRESS"], event: "PROGRESS", operation: "order.progress", who: "role", ...withPhotos("noteRequired") }),
@@ -248,7 +256,13 @@ export const orderCommands = {
     patch: ({ record, now }) => ({ dueAt: dueAfter({ step: "sentBack" }, clockOf(record), now), completedAt: null }),
     effects: async ({ record, holders }) => toUsers(await holders("GRID_WORKER", { gridId: record.gridId }), record, "sentBack"),
   }),
-  addInfo: row({ from: ["PLACED", "ACCEPTED", "IN_PROGRESS", "REOPENED"], event: "INFO_ADDED", operation: "order.manageOwn", who: "requester", ...withPhotos("noteRequired") }),
+  addInfo: row({
+    from: ["PLACED", "ACCEPTED", "IN_PROGRESS", "REOPENED"],
+    event: "INFO_ADDED",
+    operation: "order.manageOwn",
+    who: "requester",
+    ...withPhotos("noteRequired"),
+  }),
   requestMeeting: row({
     from: ["ACCEPTED"],
     event: "MEETING_REQUESTED",
@@ -284,7 +298,9 @@ export const orderCommands = {
     form: (f) => ({ targetNumber: f.text("targetNumber"), note: f.text("note") }),
     check: async ({ actor, record, input, db }) => {
       const target = await db.order.findFirst({
-        where: { AND: [{ number: input.targetNumber, communityId: record.communityId, status: { in: [...openStatuses] } }, orderScope(personOf(actor), "order.view")] },
+        where: {
+          AND: [{ number: input.targetNumber, communityId: record.communityId, status: { in: [...openStatuses] } }, orderScope(personOf(actor), "order.view")],
+        },
         select: { id: true, number: true },
       });
       if (!target || target.id === record.id) throw new AppError("invalid_input", "mergeTargetInvalid");

@@ -24,7 +24,10 @@ export const requiredNoteSchema = (key: string) => z.object({ note: requiredNote
 
 export const transferSchema = z.object({ gridId: id, note: requiredNote("reasonRequired") });
 // Order numbers are PostgreSQL integers: a larger one names no order (and would fail the query).
-export const mergeSchema = z.object({ targetNumber: z.coerce.number().int().positive("targetRequired").max(2_147_483_647, "mergeTargetInvalid"), note: note() });
+export const mergeSchema = z.object({
+  targetNumber: z.coerce.number().int().positive("targetRequired").max(2_147_483_647, "mergeTargetInvalid"),
+  note: note(),
+});
 
 export const assigneeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("GRID_WORKER"), userId: id }),
@@ -56,9 +59,7 @@ export const ratingSchema = z.object({
 export type RatingInput = z.input<typeof ratingSchema>;
 
 /** Any dimension at 2 (不满意) or below calls for a follow-up. */
-export const isPoorRating = (r: { goal: number; timing: number; form: number; conduct: number }) =>
-  Math.min(r.goal, r.timing, r.form, r.conduct) <= 2;
+export const isPoorRating = (r: { goal: number; timing: number; form: number; conduct: number }) => Math.min(r.goal, r.timing, r.form, r.conduct) <= 2;
 
 /** 满意: every dimension 4 (满意) or 5 (非常满意). */
-export const isSatisfied = (r: { goal: number; timing: number; form: number; conduct: number }) =>
-  Math.min(r.goal, r.timing, r.form, r.conduct) >= 4;
+export const isSatisfied = (r: { goal: number; timing: number; form: number; conduct: number }) => Math.min(r.goal, r.timing, r.form, r.conduct) >= 4;

@@ -7,11 +7,16 @@ const widths = [(d: string) => d, (d: string) => String.fromCharCode(0xff10 + Nu
 // What people put between digit groups: nothing, spaces (ideographic too), dashes (full-width too), dots.
 const separators = ["", "", "", " ", "\u3000", "-", "－", "—", "."];
 
-const mobile = fc.tuple(fc.constantFrom(..."3456789"), fc.array(fc.constantFrom(..."0123456789"), { minLength: 9, maxLength: 9 })).map(([second, rest]) => `1${second}${rest.join("")}`);
+const mobile = fc
+  .tuple(fc.constantFrom(..."3456789"), fc.array(fc.constantFrom(..."0123456789"), { minLength: 9, maxLength: 9 }))
+  .map(([second, rest]) => `1${second}${rest.join("")}`);
 /** A number as typed: each digit in some width, each gap with some separator. */
 const typed = (digits: string) =>
   fc
-    .tuple(fc.array(fc.integer({ min: 0, max: widths.length - 1 }), { minLength: digits.length, maxLength: digits.length }), fc.array(fc.constantFrom(...separators), { minLength: digits.length, maxLength: digits.length }))
+    .tuple(
+      fc.array(fc.integer({ min: 0, max: widths.length - 1 }), { minLength: digits.length, maxLength: digits.length }),
+      fc.array(fc.constantFrom(...separators), { minLength: digits.length, maxLength: digits.length }),
+    )
     .map(([w, s]) => [...digits].map((d, i) => (i === 0 ? "" : s[i]) + widths[w[i]](d)).join(""));
 const chineseText = fc.array(fc.constantFrom(..."请联系我楼道灯坏了谢谢，。！号码是：老人家在"), { maxLength: 12 }).map((cs) => cs.join(""));
 /** Every digit of the text as ASCII, separators dropped: what a reader could dial. */
@@ -25,7 +30,12 @@ describe("maskPhone", () => {
     expect(maskPhone("12345")).toBe("*****");
   });
   it("reads full-width and spaced digits as the same number", () => {
-    fc.assert(fc.property(mobile.chain((m) => fc.tuple(fc.constant(m), typed(m))), ([m, t]) => maskPhone(t) === `${m.slice(0, 3)}****${m.slice(-4)}`));
+    fc.assert(
+      fc.property(
+        mobile.chain((m) => fc.tuple(fc.constant(m), typed(m))),
+        ([m, t]) => maskPhone(t) === `${m.slice(0, 3)}****${m.slice(-4)}`,
+      ),
+    );
   });
 });
 
@@ -44,22 +54,34 @@ describe("maskPhoneNumbers (free text shown to staff and exported)", () => {
 
   it("never lets a mobile number through, however it was typed and wherever it sits", () => {
     fc.assert(
-      fc.property(chineseText, mobile.chain((m) => fc.tuple(fc.constant(m), typed(m))), chineseText, (before, [m, t], after) => {
-        const masked = maskPhoneNumbers(`${before}${t}${after}`);
-        return !dialable(masked).includes(m) && masked.includes(`${m.slice(0, 3)}****${m.slice(-4)}`);
-      }),
+      fc.property(
+        chineseText,
+        mobile.chain((m) => fc.tuple(fc.constant(m), typed(m))),
+        chineseText,
+        (before, [m, t], after) => {
+          const masked = maskPhoneNumbers(`${before}${t}${after}`);
+          return !dialable(masked).includes(m) && masked.includes(`${m.slice(0, 3)}****${m.slice(-4)}`);
+        },
+      ),
     );
   });
 
   it("leaves text without numbers exactly as it was, Chinese punctuation included", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme" }).filter((s) => !/\d/u.test(s.normalize("NFKC"))), (s) => maskPhoneNumbers(s) === s));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme" }).filter((s) => !/\d/u.test(s.normalize("NFKC"))),
+        (s) => maskPhoneNumbers(s) === s,
+      ),
+    );
   });
 
   it("is idempotent", () => {
-    fc.assert(fc.property(chineseText, mobile.chain(typed), chineseText, (a, t, b) => {
-      const once = maskPhoneNumbers(`${a}${t}${b}`);
-      return maskPhoneNumbers(once) === once;
-    }));
+    fc.assert(
+      fc.property(chineseText, mobile.chain(typed), chineseText, (a, t, b) => {
+        const once = maskPhoneNumbers(`${a}${t}${b}`);
+        return maskPhoneNumbers(once) === once;
+      }),
+    );
   });
 
   it("leaves dates, amounts and order numbers alone", () => {
@@ -89,10 +111,17 @@ describe("maskPublicText (what neighbours read on the board)", () => {
   it("never lets a door number or a phone through", () => {
     const door = fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 101, max: 3299 }));
     fc.assert(
-      fc.property(chineseText, door, fc.constantFrom("", "室", "号"), mobile.chain((m) => fc.tuple(fc.constant(m), typed(m))), chineseText, (a, [b, u, r], suffix, [m, t], z) => {
-        const masked = maskPublicText(`${a}住${b}栋${u}单元${r}${suffix}，电话${t}${z}`);
-        return !masked.normalize("NFKC").includes(`单元${r}`) && !dialable(masked).includes(m) && masked.includes(`${b}栋${u}单元`);
-      }),
+      fc.property(
+        chineseText,
+        door,
+        fc.constantFrom("", "室", "号"),
+        mobile.chain((m) => fc.tuple(fc.constant(m), typed(m))),
+        chineseText,
+        (a, [b, u, r], suffix, [m, t], z) => {
+          const masked = maskPublicText(`${a}住${b}栋${u}单元${r}${suffix}，电话${t}${z}`);
+          return !masked.normalize("NFKC").includes(`单元${r}`) && !dialable(masked).includes(m) && masked.includes(`${b}栋${u}单元`);
+        },
+      ),
     );
   });
 });

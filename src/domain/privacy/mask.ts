@@ -34,7 +34,7 @@ function normalised(text: string) {
   let out = "";
   const start: number[] = [];
   const end: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) ?? 0;
     const width = cp > 0xffff ? 2 : 1;
     // ASCII and the CJK ideographs are their own NFKC form: most of any text, no call needed.

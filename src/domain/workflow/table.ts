@@ -21,7 +21,11 @@ export const startsFrom = (row: { from: readonly string[] }, status: string) => 
 type Row<R> = { from: readonly string[]; who: Who; operation?: Operation; when?: { test: (record: R, actor: AnyActor) => boolean } };
 
 /** The commands a person may use on the record now, in registry order (the page's buttons). */
-export function allowedCommands<C extends string, R extends { status: string }>(process: Places<R> & { commands: Record<C, Row<R>> }, actor: Actor, record: R): C[] {
+export function allowedCommands<C extends string, R extends { status: string }>(
+  process: Places<R> & { commands: Record<C, Row<R>> },
+  actor: Actor,
+  record: R,
+): C[] {
   return (Object.keys(process.commands) as C[]).filter((name) => {
     const row = process.commands[name];
     return startsFrom(row, record.status) && permits(process, row, actor, record) && (row.when?.test(record, actor) ?? true);

@@ -56,7 +56,15 @@ async function write(tx: Tx, process: AnyProcess, { row, c, name }: Prepared): P
   // Read through the transaction's own connection: asking the pool for another while holding
   // this one can starve it under a burst of concurrent commands.
   if (count === 0) throw await refusal(tx, process, name, c.record.id, true);
-  const event = await appendEvent(tx, process, { owner: c.record.id, actor: c.actor, type: row.event, from: c.from, to: c.to, now: c.now, ...row.eventData?.(c) });
+  const event = await appendEvent(tx, process, {
+    owner: c.record.id,
+    actor: c.actor,
+    type: row.event,
+    from: c.from,
+    to: c.to,
+    now: c.now,
+    ...row.eventData?.(c),
+  });
   await row.write?.({ ...c, tx, eventId: event.id });
   return () => tell(process, row, name, c);
 }
@@ -151,6 +159,15 @@ export async function createRecord<S extends string, E extends string, T extends
   event: { type: E } & EventData,
 ): Promise<{ id: string; eventId: string } & Record<keyof T, unknown>> {
   const created = await delegate(tx, process.model).create({ data: { ...record.data, createdAt: record.now }, select: { ...record.select, id: true } });
-  const row = await appendEvent(tx, process as AnyProcess, { owner: created.id, actor, type: event.type, from: null, to: record.data.status, now: record.now, note: event.note, params: event.params });
+  const row = await appendEvent(tx, process as AnyProcess, {
+    owner: created.id,
+    actor,
+    type: event.type,
+    from: null,
+    to: record.data.status,
+    now: record.now,
+    note: event.note,
+    params: event.params,
+  });
   return { ...(created as { id: string } & Record<keyof T, unknown>), eventId: row.id };
 }

@@ -118,11 +118,14 @@ export async function peopleAction(_previous: AdminState, form: FormData): Promi
 export async function changePasswordAction(_previous: AdminState, form: FormData): Promise<AdminState> {
   if (!isFormInput(form)) return invalidCall();
   let destination: string | null = null;
-  const result = await runAction(async (actor) => {
-    await changeOwnPassword(actor, { current: form.get("current") ?? "", next: form.get("next") ?? "", confirm: form.get("confirm") ?? "" });
-    destination = actor.mustChangePassword ? homePath(actor) : null;
-    return { done: "passwordChanged" };
-  }, { allowPendingPasswordChange: true });
+  const result = await runAction(
+    async (actor) => {
+      await changeOwnPassword(actor, { current: form.get("current") ?? "", next: form.get("next") ?? "", confirm: form.get("confirm") ?? "" });
+      destination = actor.mustChangePassword ? homePath(actor) : null;
+      return { done: "passwordChanged" };
+    },
+    { allowPendingPasswordChange: true },
+  );
   if (result.ok) revalidatePath("/", "layout");
   if (result.ok && destination) redirect(destination);
   return result;

@@ -40,7 +40,12 @@ export async function listAudit(actor: Actor, filters: AuditFilters) {
   );
   return {
     ...list,
-    items: list.items.map((e) => ({ ...e, before: e.before as Record<string, unknown> | null, after: e.after as Record<string, unknown> | null, actorName: e.actor?.name ?? null })),
+    items: list.items.map((e) => ({
+      ...e,
+      before: e.before as Record<string, unknown> | null,
+      after: e.after as Record<string, unknown> | null,
+      actorName: e.actor?.name ?? null,
+    })),
   };
 }
 

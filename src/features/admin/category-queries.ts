@@ -8,11 +8,27 @@ import { db } from "@/server/db/client";
 export async function categoriesPage(actor: Actor) {
   const [categories, days, oneTimeDays] = await Promise.all([
     db.orderCategory.findMany({
-      select: { id: true, nameZh: true, nameEn: true, responseHours: true, resolutionDays: true, requiresDispatch: true, active: true, sortOrder: true, _count: { select: { orders: true } } },
+      select: {
+        id: true,
+        nameZh: true,
+        nameEn: true,
+        responseHours: true,
+        resolutionDays: true,
+        requiresDispatch: true,
+        active: true,
+        sortOrder: true,
+        _count: { select: { orders: true } },
+      },
       orderBy: [{ active: "desc" }, { sortOrder: "asc" }, { nameZh: "asc" }],
     }),
     unratedCloseDays(),
     oneTimePasswordDays(),
   ]);
-  return { categories, unratedCloseDays: days, oneTimePasswordDays: oneTimeDays, canEdit: can(actor, "categories.configure"), canEditSettings: can(actor, "settings.configure") };
+  return {
+    categories,
+    unratedCloseDays: days,
+    oneTimePasswordDays: oneTimeDays,
+    canEdit: can(actor, "categories.configure"),
+    canEditSettings: can(actor, "settings.configure"),
+  };
 }

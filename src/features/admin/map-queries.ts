@@ -63,7 +63,10 @@ export async function courtyardDetail(actor: Actor, id: string) {
       partyBranchName: true,
       active: true,
       grid: { select: { id: true, name: true, active: true, community: { select: { id: true, name: true } } } },
-      buildings: { select: { id: true, number: true, units: true, floors: true, headName: true, active: true }, orderBy: [{ active: "desc" }, { createdAt: "asc" }] },
+      buildings: {
+        select: { id: true, number: true, units: true, floors: true, headName: true, active: true },
+        orderBy: [{ active: "desc" }, { createdAt: "asc" }],
+      },
       roles: { where: { role: "BRANCH_SECRETARY" }, select: { user: { select: { id: true, name: true, phone: true, disabledAt: true } } } },
       _count: { select: { residences: true } },
     },

@@ -36,13 +36,17 @@ export function peopleWhere(actor: Actor, filters: PeopleFilters): Prisma.UserWh
 export async function listPeople(actor: Actor, filters: PeopleFilters) {
   const where = peopleWhere(actor, filters);
   const reach = reachOf(actor, "users.manage");
-  const list = await paginate(filters.page, PEOPLE_PAGE_SIZE, () => db.user.count({ where }), (window) =>
-    db.user.findMany({
-      where,
-      select: { id: true, name: true, phone: true, disabledAt: true, mustChangePassword: true, roles: assignmentWithPlace },
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      ...window,
-    }),
+  const list = await paginate(
+    filters.page,
+    PEOPLE_PAGE_SIZE,
+    () => db.user.count({ where }),
+    (window) =>
+      db.user.findMany({
+        where,
+        select: { id: true, name: true, phone: true, disabledAt: true, mustChangePassword: true, roles: assignmentWithPlace },
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        ...window,
+      }),
   );
   return {
     ...list,
@@ -113,7 +117,11 @@ export async function personDetail(actor: Actor, id: string) {
 /** What a role or home may be scoped to, within the administrator's reach (active only). */
 export async function scopeOptions(actor: Actor) {
   const [communities, grids, courtyards] = await Promise.all([
-    db.community.findMany({ where: { AND: [{ active: true }, communityScope(actor, "users.manage")] }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.community.findMany({
+      where: { AND: [{ active: true }, communityScope(actor, "users.manage")] },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
     db.grid.findMany({
       where: { AND: [{ active: true, community: { active: true } }, gridScope(actor, "users.manage")] },
       select: { id: true, name: true, community: { select: { name: true } } },

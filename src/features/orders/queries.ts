@@ -53,7 +53,12 @@ export type OrderListItem = ReturnType<typeof toListItem>;
 
 async function paged(where: Prisma.OrderWhereInput, orderBy: Prisma.OrderOrderByWithRelationInput[], page: number): Promise<Paged<OrderListItem>> {
   const now = new Date();
-  const list = await paginate(page, PAGE_SIZE, () => db.order.count({ where }), (window) => db.order.findMany({ where, orderBy, select: listSelect, ...window }));
+  const list = await paginate(
+    page,
+    PAGE_SIZE,
+    () => db.order.count({ where }),
+    (window) => db.order.findMany({ where, orderBy, select: listSelect, ...window }),
+  );
   return { ...list, items: list.items.map((r) => toListItem(r, now)) };
 }
 
@@ -94,27 +99,31 @@ export async function dispatchBoard(actor: Actor) {
  */
 export async function publicBoard(actor: Actor, page = 1) {
   const where = boardWhere(actor);
-  const list = await paginate(page, PAGE_SIZE, () => db.order.count({ where }), (window) =>
-    db.order.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }],
-      ...window,
-      select: {
-        id: true,
-        number: true,
-        title: true,
-        description: true,
-        status: true,
-        createdAt: true,
-        meTooCount: true,
-        requesterId: true,
-        category: { select: { nameZh: true, nameEn: true } },
-        courtyard: { select: { name: true } },
-        meToos: { where: { userId: actor.userId }, select: { userId: true } },
-        completions: true,
-        ratings: { where: { raterId: actor.userId }, select: { round: true } },
-      },
-    }),
+  const list = await paginate(
+    page,
+    PAGE_SIZE,
+    () => db.order.count({ where }),
+    (window) =>
+      db.order.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }],
+        ...window,
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          description: true,
+          status: true,
+          createdAt: true,
+          meTooCount: true,
+          requesterId: true,
+          category: { select: { nameZh: true, nameEn: true } },
+          courtyard: { select: { name: true } },
+          meToos: { where: { userId: actor.userId }, select: { userId: true } },
+          completions: true,
+          ratings: { where: { raterId: actor.userId }, select: { round: true } },
+        },
+      }),
   );
   const items = list.items.map((r) => ({
     id: r.id,
@@ -128,7 +137,8 @@ export async function publicBoard(actor: Actor, page = 1) {
     mine: r.requesterId === actor.userId,
     meTooByMe: r.meToos.length > 0,
     canMeToo: r.requesterId !== actor.userId && r.meToos.length === 0 && openStatuses.includes(r.status),
-    canRate: r.requesterId !== actor.userId && !r.ratings.some((x) => x.round === Math.max(r.completions, 1)) && startsFrom(orderCommands.rateAsNeighbour, r.status),
+    canRate:
+      r.requesterId !== actor.userId && !r.ratings.some((x) => x.round === Math.max(r.completions, 1)) && startsFrom(orderCommands.rateAsNeighbour, r.status),
   }));
   return { ...list, items };
 }
@@ -207,7 +217,15 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
   // Staff and the requester see ratings with their rater's role; handlers see the scores only.
   const ratings = order.ratings
     .filter((r) => full || r.raterId === actor.userId)
-    .map((r) => ({ goal: r.goal, timing: r.timing, form: r.form, conduct: r.conduct, comment: text(r.comment), isRequester: r.isRequester, createdAt: r.createdAt }));
+    .map((r) => ({
+      goal: r.goal,
+      timing: r.timing,
+      form: r.form,
+      conduct: r.conduct,
+      comment: text(r.comment),
+      isRequester: r.isRequester,
+      createdAt: r.createdAt,
+    }));
 
   return {
     id: order.id,
@@ -258,7 +276,12 @@ export async function getOrderDetail(actor: Actor, orderId: string) {
       at: e.createdAt,
     })),
     dispatches: full
-      ? order.dispatches.map((d) => ({ plan: text(d.plan), dueAt: d.dueAt, assignees: d.assignees as { kind: string; name: string }[], createdAt: d.createdAt }))
+      ? order.dispatches.map((d) => ({
+          plan: text(d.plan),
+          dueAt: d.dueAt,
+          assignees: d.assignees as { kind: string; name: string }[],
+          createdAt: d.createdAt,
+        }))
       : [],
     ratings,
     // What the actor may do to the order now, from the registry; the writer checks again.
@@ -279,7 +302,11 @@ export function activeCategories() {
 export async function transferTargets(actor: Actor, orderId: string) {
   const order = await db.order.findFirst({ where: { AND: [{ id: orderId }, orderScope(actor, "order.accept")] }, select: { communityId: true, gridId: true } });
   if (!order) return [];
-  return db.grid.findMany({ where: { communityId: order.communityId, active: true, id: { not: order.gridId } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return db.grid.findMany({
+    where: { communityId: order.communityId, active: true, id: { not: order.gridId } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 /** Grid workers of the order's community, for 下单. */
@@ -304,7 +331,12 @@ export async function residentsForOnBehalf(actor: Actor, search: string) {
       roles: { some: resident },
       OR: [{ name: { contains: q } }, { phone: { contains: q } }],
     },
-    select: { id: true, name: true, phone: true, residences: { select: { unit: true, room: true, courtyard: { select: { name: true } }, building: { select: { number: true } } } } },
+    select: {
+      id: true,
+      name: true,
+      phone: true,
+      residences: { select: { unit: true, room: true, courtyard: { select: { name: true } }, building: { select: { number: true } } } },
+    },
     take: 20,
     orderBy: { name: "asc" },
   });
@@ -318,8 +350,17 @@ export async function residentsForOnBehalf(actor: Actor, search: string) {
 
 export async function notificationsFor(actor: Actor, page = 1) {
   const where = { userId: actor.userId };
-  const list = await paginate(page, PAGE_SIZE, () => db.notification.count({ where }), (window) =>
-    db.notification.findMany({ where, orderBy: { createdAt: "desc" }, ...window, select: { id: true, kind: true, params: true, orderId: true, readAt: true, createdAt: true } }),
+  const list = await paginate(
+    page,
+    PAGE_SIZE,
+    () => db.notification.count({ where }),
+    (window) =>
+      db.notification.findMany({
+        where,
+        orderBy: { createdAt: "desc" },
+        ...window,
+        select: { id: true, kind: true, params: true, orderId: true, readAt: true, createdAt: true },
+      }),
   );
   // Rows written before numbers were masked on the way in are masked on the way out.
   return { ...list, items: list.items.map((n) => ({ ...n, params: maskParams(n.params as Record<string, string | number>) })) };

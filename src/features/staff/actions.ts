@@ -5,7 +5,12 @@ import { z } from "zod";
 import { revealRequesterPhone } from "@/domain/metrics/reveal";
 import { runAction, type ActionResult } from "@/server/action";
 
-const input = z.string().trim().min(1).max(64).refine((id) => !id.includes("\u0000"));
+const input = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((id) => !id.includes("\u0000"));
 
 export async function revealPhoneAction(orderId: string): Promise<ActionResult<{ phone: string }>> {
   // A direct POST may send any value React encodes, also a proxy that throws when inspected.

@@ -92,11 +92,10 @@ export async function exportRatings(actor: Actor | null, params: SearchParams | 
       }
     }
   }
-  return download(
-    { name: t("staffReview.export.ratingsSheet"), columns: ratingColumns(t), rows: rows() },
-    format,
-    { zh: `${t("staffReview.export.ratingsFile")}-${chinaDay(now)}`, ascii: `ratings-${chinaDay(now)}` },
-  );
+  return download({ name: t("staffReview.export.ratingsSheet"), columns: ratingColumns(t), rows: rows() }, format, {
+    zh: `${t("staffReview.export.ratingsFile")}-${chinaDay(now)}`,
+    ascii: `ratings-${chinaDay(now)}`,
+  });
 }
 
 const figureKeys = ["responseRate", "resolutionRate", "satisfactionRate", "unratedShare", "avgResponse", "avgResolution", "placed", "completed"] as const;

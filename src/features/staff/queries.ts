@@ -17,8 +17,11 @@ export const STAFF_PAGE_SIZE = 20;
 /** Open orders of the community past their deadline now, the longest overdue first. */
 export async function overdueOrders(actor: Actor, page = 1, now = new Date()): Promise<Paged<OrderListItem>> {
   const where: Prisma.OrderWhereInput = { AND: [orderScope(actor, "metrics.view"), { status: { in: [...openStatuses] }, dueAt: { lt: now } }] };
-  const list = await paginate(page, STAFF_PAGE_SIZE, () => db.order.count({ where }), (window) =>
-    db.order.findMany({ where, orderBy: [{ dueAt: "asc" }, { number: "asc" }], select: listSelect, ...window }),
+  const list = await paginate(
+    page,
+    STAFF_PAGE_SIZE,
+    () => db.order.count({ where }),
+    (window) => db.order.findMany({ where, orderBy: [{ dueAt: "asc" }, { number: "asc" }], select: listSelect, ...window }),
   );
   return { ...list, items: list.items.map((r) => toListItem(r, now)) };
 }
@@ -26,8 +29,12 @@ export async function overdueOrders(actor: Actor, page = 1, now = new Date()): P
 /** 回访中: orders reopened by a poor rating, the nearest follow-up deadline first, with who to call. */
 export async function followUpQueue(actor: Actor, page = 1, now = new Date()) {
   const where: Prisma.OrderWhereInput = { AND: [orderScope(actor, "order.followUp"), { status: "REOPENED" }] };
-  const list = await paginate(page, STAFF_PAGE_SIZE, () => db.order.count({ where }), (window) =>
-    db.order.findMany({
+  const list = await paginate(
+    page,
+    STAFF_PAGE_SIZE,
+    () => db.order.count({ where }),
+    (window) =>
+      db.order.findMany({
         where,
         orderBy: [{ dueAt: "asc" }, { number: "asc" }],
         ...window,
@@ -67,13 +74,26 @@ export type FollowUpItem = Awaited<ReturnType<typeof followUpQueue>>["items"][nu
  */
 export async function boardPosts(actor: Actor, page = 1) {
   const where: Prisma.OrderWhereInput = { AND: [orderScope(actor, "order.moderate"), { isPublic: true }] };
-  const list = await paginate(page, STAFF_PAGE_SIZE, () => db.order.count({ where }), (window) =>
-    db.order.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      select: { id: true, number: true, title: true, description: true, status: true, createdAt: true, boardHiddenAt: true, courtyard: { select: { name: true } } },
-      ...window,
-    }),
+  const list = await paginate(
+    page,
+    STAFF_PAGE_SIZE,
+    () => db.order.count({ where }),
+    (window) =>
+      db.order.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          description: true,
+          status: true,
+          createdAt: true,
+          boardHiddenAt: true,
+          courtyard: { select: { name: true } },
+        },
+        ...window,
+      }),
   );
   const items = list.items.map((r) => ({
     id: r.id,
@@ -93,7 +113,11 @@ export type BoardPost = Awaited<ReturnType<typeof boardPosts>>["items"][number];
 export async function ratingFilterOptions(actor: Actor) {
   const ids = await visibleCommunityIds(actor);
   const [grids, courtyards, categories] = await Promise.all([
-    db.grid.findMany({ where: { communityId: { in: ids } }, select: { id: true, name: true, community: { select: { name: true } } }, orderBy: [{ community: { name: "asc" } }, { name: "asc" }] }),
+    db.grid.findMany({
+      where: { communityId: { in: ids } },
+      select: { id: true, name: true, community: { select: { name: true } } },
+      orderBy: [{ community: { name: "asc" } }, { name: "asc" }],
+    }),
     db.courtyard.findMany({ where: { grid: { communityId: { in: ids } } }, select: { id: true, name: true, gridId: true }, orderBy: { name: "asc" } }),
     db.orderCategory.findMany({ select: { id: true, nameZh: true, nameEn: true }, orderBy: [{ sortOrder: "asc" }, { nameZh: "asc" }] }),
   ]);

@@ -16,14 +16,27 @@ describe("the overview's query string", () => {
   });
 
   it("swaps a reversed range and caps a very long one", () => {
-    expect(overviewQuery(new URLSearchParams("from=2026-11-01&to=2026-10-01&dimension=grid"), now)).toMatchObject({ dimension: "grid", from: "2026-10-01", to: "2026-11-01" });
+    expect(overviewQuery(new URLSearchParams("from=2026-11-01&to=2026-10-01&dimension=grid"), now)).toMatchObject({
+      dimension: "grid",
+      from: "2026-10-01",
+      to: "2026-11-01",
+    });
     expect(overviewQuery({ from: "2000-01-01", to: "2026-11-23" }, now).from).toBe("2023-11-21");
   });
 });
 
 describe("the ratings filters", () => {
   it("keeps valid filters and drops invalid ones", () => {
-    const q = ratingsQuery({ grid: "cm123abc", courtyard: "../../etc", band: "poor", rater: "everyone", from: "2026-11-30", to: "2026-11-01", page: "3", format: "csv" });
+    const q = ratingsQuery({
+      grid: "cm123abc",
+      courtyard: "../../etc",
+      band: "poor",
+      rater: "everyone",
+      from: "2026-11-30",
+      to: "2026-11-01",
+      page: "3",
+      format: "csv",
+    });
     expect(q).toEqual({
       filters: { gridId: "cm123abc", courtyardId: undefined, categoryId: undefined, band: "poor", rater: "all", from: "2026-11-01", to: "2026-11-30" },
       page: 3,

@@ -67,7 +67,11 @@ function xlsxStream(sheet: Sheet): ReadableStream<Uint8Array> {
   workbook.creator = "邻里";
   const write = async () => {
     const ws = workbook.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.columns = sheet.columns.map((c) => ({ header: String(safeCell(c.header)), width: c.width, style: numFmt[c.kind ?? "text"] ? { numFmt: numFmt[c.kind ?? "text"] } : {} }));
+    ws.columns = sheet.columns.map((c) => ({
+      header: String(safeCell(c.header)),
+      width: c.width,
+      style: numFmt[c.kind ?? "text"] ? { numFmt: numFmt[c.kind ?? "text"] } : {},
+    }));
     ws.getRow(1).font = { bold: true };
     for await (const row of sheet.rows) ws.addRow(row.map((v, i) => xlsxCell(v, sheet.columns[i]?.kind))).commit();
     ws.commit();

@@ -10,7 +10,10 @@ export const SESSION_HOURS = 12;
 const WINDOW_SECONDS = 15 * 60;
 
 export const credentialsSchema = z.object({
-  phone: z.string().trim().regex(/^1\d{10}$/),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/),
   password: z.string().min(1).max(200),
 });
 

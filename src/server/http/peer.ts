@@ -21,7 +21,10 @@ export type ProxyTrust = (address: string, hop: number) => boolean;
  * Throws a TypeError naming a value that is not an address or range.
  */
 export function compileTrust(setting: string | undefined): ProxyTrust {
-  const entries = (setting ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+  const entries = (setting ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   return proxyaddr.compile(entries);
 }
 

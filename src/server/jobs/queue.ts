@@ -87,9 +87,7 @@ export class JobQueue {
     for (const job of jobs) {
       if (job.schedule && !schedules) continue;
       const interval = pollSeconds ?? job.pollSeconds ?? (job.schedule ? 10 : 2);
-      await this.boss.work(job.name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: interval }, async ([taken]) =>
-        this.run(job, taken),
-      );
+      await this.boss.work(job.name, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: interval }, async ([taken]) => this.run(job, taken));
     }
   }
 

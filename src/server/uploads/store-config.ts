@@ -32,7 +32,11 @@ export type S3Config = {
 
 export type PhotoStoreConfig = { kind: "postgres" } | S3Config;
 
-const required = (name: string) => z.string({ error: `${name} is required when LINLI_PHOTO_STORE=s3` }).trim().min(1, `${name} is required when LINLI_PHOTO_STORE=s3`);
+const required = (name: string) =>
+  z
+    .string({ error: `${name} is required when LINLI_PHOTO_STORE=s3` })
+    .trim()
+    .min(1, `${name} is required when LINLI_PHOTO_STORE=s3`);
 
 const s3 = z.object({
   LINLI_S3_ENDPOINT: required("LINLI_S3_ENDPOINT").transform((value, ctx) => {

@@ -136,7 +136,9 @@ test.describe("behind a trusted proxy (LINLI_TRUSTED_PROXIES)", () => {
     // nginx's $proxy_add_x_forwarded_for: whatever the client sent, then the address it came from.
     const via = (client: string, n: number) => ({ "x-forwarded-for": `10.0.${n % 250}.1, ${client}` });
     await spray(50, (n) => signIn(proxied, proxy, freshPhone(), "Spray#2026", via(`${network}::${(n + 1).toString(16)}`, n)));
-    expect(await signIn(proxied, proxy, freshPhone(), "Spray#2026", via(`${network}::ffff`, 50)), "the 51st, from a new address of the same /64").toBe("throttled");
+    expect(await signIn(proxied, proxy, freshPhone(), "Spray#2026", via(`${network}::ffff`, 50)), "the 51st, from a new address of the same /64").toBe(
+      "throttled",
+    );
     // Another client behind the same proxy is not throttled.
     expect(await signIn(proxied, proxy, freshPhone(), "Spray#2026", via(`${documentationV6()}::1`, 51))).toBe("invalid");
   });

@@ -63,7 +63,10 @@ export async function startPortal(options: { embedded?: boolean; env?: Record<st
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the portal exited while starting:\n${output}`);
-    const ready = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return portal;
     if (Date.now() > deadline) {
       await portal.stop();

@@ -20,7 +20,9 @@ test("SIGTERM during a burst of orders: each is answered or leaves no row, and t
     const actions = buildActions();
     const action = (name: string) => actions.find((a) => a.exportedName === name)!;
     const client = await playwright.request.newContext({ baseURL: portal.url });
-    const signedIn = await callAction(client, action("signInAction"), "/login", [{}, formData({ phone: "13800000001", password: "Linli@2026" })], { origin: portal.url });
+    const signedIn = await callAction(client, action("signInAction"), "/login", [{}, formData({ phone: "13800000001", password: "Linli@2026" })], {
+      origin: portal.url,
+    });
     expect(signedIn.headers["x-action-redirect"], "the demo resident signs in").toBeTruthy();
 
     const password = fs.readFileSync(path.join(portal.dataRoot!, ".postgres.password"), "utf8").trim();
@@ -37,7 +39,13 @@ test("SIGTERM during a burst of orders: each is answered or leaves no row, and t
       for (let n = 0; ; n++) {
         const call: Call = { title: `停机${run}-${worker}-${n}`, sent: Date.now() };
         calls.push(call);
-        const fields = { categoryId, title: call.title, description: "停机时的请求要么得到答复，要么不留下记录。", contactPreference: "IN_APP", idempotencyKey: crypto.randomUUID() };
+        const fields = {
+          categoryId,
+          title: call.title,
+          description: "停机时的请求要么得到答复，要么不留下记录。",
+          contactPreference: "IN_APP",
+          idempotencyKey: crypto.randomUUID(),
+        };
         try {
           const answer = await callAction(client, action("placeOrderAction"), "/resident/orders/new", [{}, formData(fields)], { origin: portal.url });
           call.status = answer.status;
@@ -72,7 +80,10 @@ test("SIGTERM during a burst of orders: each is answered or leaves no row, and t
 
     const inFlight = calls.filter((c) => c.sent < signalledAt && c.done! > signalledAt);
     expect(inFlight.length, "requests were under way when the signal came").toBeGreaterThan(0);
-    expect(inFlight.filter((c) => c.failure), "requests under way at the signal get their answer").toEqual([]);
+    expect(
+      inFlight.filter((c) => c.failure),
+      "requests under way at the signal get their answer",
+    ).toEqual([]);
     const lost = calls.filter((c) => !c.ok && saved.has(c.title));
     expect(lost, "saved orders whose request got no success answer").toEqual([]);
     const phantom = calls.filter((c) => c.ok && !saved.has(c.title));

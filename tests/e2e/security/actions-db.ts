@@ -84,7 +84,13 @@ export async function brokenInvariants(): Promise<string[]> {
   const broken: string[] = [];
   for (const [name, sql] of Object.entries(invariantQueries)) {
     const { rows } = await db().query<{ id: string }>(sql);
-    if (rows.length) broken.push(`${name}: ${rows.slice(0, 3).map((r) => r.id).join(", ")}`);
+    if (rows.length)
+      broken.push(
+        `${name}: ${rows
+          .slice(0, 3)
+          .map((r) => r.id)
+          .join(", ")}`,
+      );
   }
   return broken;
 }

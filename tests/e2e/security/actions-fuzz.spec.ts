@@ -43,7 +43,20 @@ const payloads = [
   "１３８００００００01", "+86 138 0000 0001", "13800000005",
 ];
 const huge = ["a".repeat(100_000), "好".repeat(100_000), " ".repeat(100_000)];
-const extraNames = ["__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "$ACTION_ID_0", "$K1", "role", "requesterId", "communityId", "status", "isAdmin"];
+const extraNames = [
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "$ACTION_ID_0",
+  "$K1",
+  "role",
+  "requesterId",
+  "communityId",
+  "status",
+  "isAdmin",
+];
 /** Fields that pick the operation: kept, so that the mutations reach the operation's own fields. */
 const routing = ["intent", "command"];
 
@@ -79,7 +92,10 @@ function hostileFields(base: Record<string, string | string[]>, ids: string[]) {
       // A 100,000-character value once per request at most: the body limit is 1 MB.
       let bigOnce = false;
       for (const [name, list] of replaced) {
-        replaced.set(name, list.filter((v) => !huge.includes(v) || (!bigOnce && (bigOnce = true))));
+        replaced.set(
+          name,
+          list.filter((v) => !huge.includes(v) || (!bigOnce && (bigOnce = true))),
+        );
         if (replaced.get(name)!.length === 0) replaced.set(name, ["x"]);
       }
       const entries: Entries = [];
@@ -104,7 +120,10 @@ type Performer = { client: APIRequestContext; userId?: string };
 
 /** Notifications of everyone but the performer, which no call of theirs may touch. */
 async function othersNotifications(userId: string) {
-  const { rows } = await db().query<{ h: string }>(`SELECT count(*) || ':' || coalesce(sum(hashtextextended(n::text, 0)), 0) AS h FROM "Notification" n WHERE "userId" <> $1`, [userId]);
+  const { rows } = await db().query<{ h: string }>(
+    `SELECT count(*) || ':' || coalesce(sum(hashtextextended(n::text, 0)), 0) AS h FROM "Notification" n WHERE "userId" <> $1`,
+    [userId],
+  );
   return rows[0].h;
 }
 
@@ -132,7 +151,11 @@ async function judge(c: Case, answer: ActionAnswer, before: Fingerprint, what: s
       const cookie = answer.headers["set-cookie"];
       if (cookie) expect(cookie, `${what}: only a supported language is stored`).toMatch(/^linli-locale=(zh-CN|en);/);
     }
-    if (c.action === "markNotificationsReadAction") expect(written.filter((t) => t !== "Notification"), what).toEqual([]);
+    if (c.action === "markNotificationsReadAction")
+      expect(
+        written.filter((t) => t !== "Notification"),
+        what,
+      ).toEqual([]);
   } else if (result.ok === false) {
     expect(isClearError(result.error), `${what}: a clear message, got ${JSON.stringify(result.error)}`).toBe(true);
     for (const [field, text] of Object.entries(result.fieldErrors ?? {})) expect(isClearError(text), `${what}: ${field} ${JSON.stringify(text)}`).toBe(true);
@@ -167,9 +190,10 @@ for (const [index, c] of cases.entries()) {
     const others = c.action === "markNotificationsReadAction" ? await othersNotifications(performer.userId!) : undefined;
     const headers = c.action === "signInAction" ? { "x-forwarded-for": "198.51.100.17" } : undefined;
 
-    const inputs = typeof input === "string"
-      ? fc.oneof(fc.constantFrom(...payloads, ...huge, ...foreignIds), fc.string({ unit: "binary", maxLength: 24 })).map((value) => [value] as unknown[])
-      : hostileFields(input, foreignIds).map((entries) => argsFor(c.action, formOf(entries)));
+    const inputs =
+      typeof input === "string"
+        ? fc.oneof(fc.constantFrom(...payloads, ...huge, ...foreignIds), fc.string({ unit: "binary", maxLength: 24 })).map((value) => [value] as unknown[])
+        : hostileFields(input, foreignIds).map((entries) => argsFor(c.action, formOf(entries)));
 
     await fc.assert(
       fc.asyncProperty(inputs, async (args) => {
@@ -204,8 +228,16 @@ function malformedCalls(action: ManifestEntry, base: Input): [string, unknown[] 
   const calls: [string, unknown[] | Body][] = [];
   if (shape === "state-form") {
     for (const [what, value] of wrongTypes) calls.push([`${what} instead of the form`, [null, value]]);
-    calls.push(["no form", [null]], ["no arguments", []], ["the form alone, as the state", [formData(fields)]], ["extra arguments", [null, formData({}), "extra", { isAdmin: true }]]);
-    calls.push(["a temporary reference instead of the form", text('[null,"$T"]')], ["an array-like object as the arguments", text('{"length":2,"0":null,"1":"x"}')]);
+    calls.push(
+      ["no form", [null]],
+      ["no arguments", []],
+      ["the form alone, as the state", [formData(fields)]],
+      ["extra arguments", [null, formData({}), "extra", { isAdmin: true }]],
+    );
+    calls.push(
+      ["a temporary reference instead of the form", text('[null,"$T"]')],
+      ["an array-like object as the arguments", text('{"length":2,"0":null,"1":"x"}')],
+    );
     if (first) calls.push([`a NUL in ${first}`, [null, formData({ ...fields, [first]: "a\u0000b" })]]);
   } else if (shape === "form") {
     for (const [what, value] of wrongTypes) calls.push([`${what} instead of the form`, [value]]);
@@ -213,17 +245,25 @@ function malformedCalls(action: ManifestEntry, base: Input): [string, unknown[] 
     if (first) calls.push([`a NUL in ${first}`, [formData({ ...fields, [first]: "a\u0000b" })]]);
   } else if (shape === "string") {
     for (const [what, value] of wrongTypes) calls.push([`${what} instead of the id`, [value]]);
-    calls.push(["no arguments", []], ["a form", [formData(fields)]], ["a temporary reference", text('["$T"]')], ["a NUL", ["a\u0000b"]], ["100,000 characters", ["x".repeat(100_000)]]);
+    calls.push(
+      ["no arguments", []],
+      ["a form", [formData(fields)]],
+      ["a temporary reference", text('["$T"]')],
+      ["a NUL", ["a\u0000b"]],
+      ["100,000 characters", ["x".repeat(100_000)]],
+    );
   } else {
     calls.push(["an argument", ["extra"]], ["a form", [formData({ redirectTo: "https://evil.example" })]]);
   }
   if (action.exportedName === "mapAction" || action.exportedName === "peopleAction" || action.exportedName === "categoryAction") {
-    for (const intent of ["__proto__", "constructor", "toString", "hasOwnProperty", "street.create ", ""]) calls.push([`intent ${JSON.stringify(intent)}`, [null, formData({ ...fields, intent })]]);
+    for (const intent of ["__proto__", "constructor", "toString", "hasOwnProperty", "street.create ", ""])
+      calls.push([`intent ${JSON.stringify(intent)}`, [null, formData({ ...fields, intent })]]);
   }
   if (action.exportedName === "orderCommandAction") {
     // The system's own steps (from the registry) and names no registry row has.
     const systemSteps = Object.keys(orderCommands).filter((name) => !postedCommands({ commands: orderCommands }).includes(name as never));
-    for (const command of [...systemSteps, "__proto__", "constructor", ""]) calls.push([`command ${JSON.stringify(command)}`, [null, formData({ ...fields, command })]]);
+    for (const command of [...systemSteps, "__proto__", "constructor", ""])
+      calls.push([`command ${JSON.stringify(command)}`, [null, formData({ ...fields, command })]]);
   }
   return calls;
 }
@@ -261,10 +301,21 @@ test("bodies React cannot decode never reach an action: refused by Next, nothing
   const order = await world.order("PLACED");
   const before = await fingerprint();
   for (const body of ["not json", "[", '"x"', '["$Q1"]', '["$B1"]', '["$F1"]', `[${"[".repeat(5000)}${"]".repeat(5000)}]`]) {
-    refusedByNext(await callAction(world.clients.staff, action, "/staff/follow-ups", { body: Buffer.from(body), contentType: "text/plain;charset=UTF-8" }), body.slice(0, 20));
+    refusedByNext(
+      await callAction(world.clients.staff, action, "/staff/follow-ups", { body: Buffer.from(body), contentType: "text/plain;charset=UTF-8" }),
+      body.slice(0, 20),
+    );
   }
   const tooBig = formData({ orderId: order.id, command: "accept", note: "长".repeat(400_000) });
-  refusedByNext(await callAction(world.clients.grid, actions.find((a) => a.exportedName === "orderCommandAction")!, `/orders/${order.id}`, [null, tooBig]), "a body over the 1 MB limit");
+  refusedByNext(
+    await callAction(
+      world.clients.grid,
+      actions.find((a) => a.exportedName === "orderCommandAction")!,
+      `/orders/${order.id}`,
+      [null, tooBig],
+    ),
+    "a body over the 1 MB limit",
+  );
   expect(changedTables(before, await fingerprint())).toEqual([]);
   const health = await world.clients.anonymous.get("/api/health");
   expect(health.status()).toBe(200);

@@ -18,7 +18,10 @@ let client: APIRequestContext;
 let community: string;
 
 const action = (name: string) => actions.find((a) => a.exportedName === name)!;
-const photo = () => sharp({ create: { width: 64, height: 48, channels: 3, background: "#3a7" } }).jpeg().toBuffer();
+const photo = () =>
+  sharp({ create: { width: 64, height: 48, channels: 3, background: "#3a7" } })
+    .jpeg()
+    .toBuffer();
 const residentsCsv = (phone: string) => Buffer.from(`\uFEFF姓名,手机号,小区名称,楼栋号,单元,房号\r\n临时导入,${phone},府河小区,1栋,1,901\r\n`);
 const digest = (bytes: Buffer) => crypto.createHash("sha256").update(bytes).digest("hex");
 
@@ -37,7 +40,10 @@ test.beforeAll(async () => {
   actions = buildActions();
   const { passwordHash } = await one<{ passwordHash: string }>(`SELECT "passwordHash" FROM "User" WHERE phone = '13800000001'`);
   ({ id: community } = await one<{ id: string }>(`SELECT id FROM "Community" WHERE name = '柳江社区'`));
-  const { id: courtyard } = await one<{ id: string }>(`SELECT y.id FROM "Courtyard" y JOIN "Grid" g ON g.id = y."gridId" WHERE y.name = '府河小区' AND g."communityId" = $1`, [community]);
+  const { id: courtyard } = await one<{ id: string }>(
+    `SELECT y.id FROM "Courtyard" y JOIN "Grid" g ON g.id = y."gridId" WHERE y.name = '府河小区' AND g."communityId" = $1`,
+    [community],
+  );
   person = { id: `mustchange${crypto.randomBytes(6).toString("hex")}`, phone: freshPhone() };
   // Signed in with the demo password, as if an administrator had just issued it.
   await db().query(
@@ -67,7 +73,10 @@ const routeCalls = (importPhone: string) => {
     [
       "POST /api/uploads",
       async () => {
-        const response = await client.post("/api/uploads", { multipart: { file: { name: "a.jpg", mimeType: "image/jpeg", buffer: await photo() } }, headers: { Origin: baseURL() } });
+        const response = await client.post("/api/uploads", {
+          multipart: { file: { name: "a.jpg", mimeType: "image/jpeg", buffer: await photo() } },
+          headers: { Origin: baseURL() },
+        });
         if (response.status() === 201) uploaded = (await response.json()).id;
         return response;
       },
@@ -81,7 +90,13 @@ const routeCalls = (importPhone: string) => {
       "POST /api/admin/import",
       async () =>
         client.post("/api/admin/import", {
-          multipart: { file: { name: "r.csv", mimeType: "text/csv", buffer: file }, kind: "residents", communityId: community, mode: "commit", digest: digest(file) },
+          multipart: {
+            file: { name: "r.csv", mimeType: "text/csv", buffer: file },
+            kind: "residents",
+            communityId: community,
+            mode: "commit",
+            digest: digest(file),
+          },
           headers: { Origin: baseURL() },
         }),
       200,
@@ -112,7 +127,13 @@ test("on a one-time password every route handler, page and action refuses and wr
   // Server actions, posted directly.
   const placed = await callAction(client, action("placeOrderAction"), "/resident/orders/new", [
     null,
-    formData({ categoryId: "category_wish", title: "临时密码下单", description: "不应写入。", contactPreference: "PHONE", idempotencyKey: crypto.randomUUID() }),
+    formData({
+      categoryId: "category_wish",
+      title: "临时密码下单",
+      description: "不应写入。",
+      contactPreference: "PHONE",
+      idempotencyKey: crypto.randomUUID(),
+    }),
   ]);
   expect(placed.result).toEqual({ ok: false, error: MUST_CHANGE });
   const created = await callAction(client, action("peopleAction"), "/admin/people/new", [

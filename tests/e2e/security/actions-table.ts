@@ -226,7 +226,9 @@ export const cases: Case[] = [
     setup: async (w) => ({ input: (await w.order("PLACED")).id }),
     verify: async (w, answer, input) => {
       expect(answer.result).toEqual({ ok: true, data: { phone: "13800000001" } });
-      const { n } = await one<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'resident.revealContact' AND after->>'orderId' = $1`, [input]);
+      const { n } = await one<{ n: number }>(`SELECT count(*)::int AS n FROM "AuditLog" WHERE action = 'resident.revealContact' AND after->>'orderId' = $1`, [
+        input,
+      ]);
       expect(n).toBe(1);
     },
   },
@@ -289,7 +291,12 @@ export const cases: Case[] = [
   admin("mapAction", "grid.create", async (w) => ({ communityId: w.ids.liujiang, name: w.unique("测试网格") })),
   admin("mapAction", "grid.rename", async (w) => ({ id: await w.grid(), name: w.unique("改名网格") })),
   admin("mapAction", "grid.toggle", async (w) => ({ id: await w.grid(), active: "false" })),
-  admin("mapAction", "courtyard.create", async (w) => ({ gridId: await w.grid(), name: w.unique("测试小区"), address: "测试路2号", partyBranchName: "测试党支部" })),
+  admin("mapAction", "courtyard.create", async (w) => ({
+    gridId: await w.grid(),
+    name: w.unique("测试小区"),
+    address: "测试路2号",
+    partyBranchName: "测试党支部",
+  })),
   admin("mapAction", "courtyard.update", async (w) => ({ id: await w.courtyard(), name: w.unique("改名小区"), address: "测试路3号", partyBranchName: "" })),
   admin("mapAction", "courtyard.move", async (w) => ({ id: await w.courtyard(), gridId: await w.grid() })),
   admin("mapAction", "courtyard.toggle", async (w) => ({ id: await w.courtyard(), active: "false" })),
@@ -301,7 +308,9 @@ export const cases: Case[] = [
   admin("categoryAction", "category.create", async (w) => w.categoryFields(w.unique("测试类"))),
   admin("categoryAction", "category.update", async (w) => ({ id: await w.category(), ...w.categoryFields(w.unique("改名类")) })),
   admin("categoryAction", "setting.unratedCloseDays", async (w) => ({ days: String((await w.setting("orders.unratedCloseDays", 7)) === 8 ? 9 : 8) })),
-  admin("categoryAction", "setting.oneTimePasswordDays", async (w) => ({ days: String((await w.setting("accounts.oneTimePasswordDays", 14)) === 14 ? 15 : 14) })),
+  admin("categoryAction", "setting.oneTimePasswordDays", async (w) => ({
+    days: String((await w.setting("accounts.oneTimePasswordDays", 14)) === 14 ? 15 : 14),
+  })),
 
   // People and roles. A signed-in non-administrator (or one of another community) naming a
   // scope is told to choose one in their own reach: nothing is said about the one named.

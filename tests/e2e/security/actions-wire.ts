@@ -35,7 +35,11 @@ export function buildActions(): ManifestEntry[] {
 
 /** "app/(workspace)/orders/[id]/page" → "/orders/[id]" */
 function pagePath(worker: string): string {
-  const segments = worker.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((s) => !/^\(.*\)$/.test(s));
+  const segments = worker
+    .replace(/^app\//, "")
+    .replace(/\/page$/, "")
+    .split("/")
+    .filter((s) => !/^\(.*\)$/.test(s));
   return "/" + segments.join("/").replace(/^page$/, "");
 }
 
@@ -193,7 +197,10 @@ export async function signedInClient(actions: ManifestEntry[], phone: string, pa
   const answer = await callAction(client, signIn, "/login", [{}, formData({ phone, password })]);
   expect(answer.headers["x-action-redirect"], `${phone} signs in`).toBeTruthy();
   const cookies = (await client.storageState()).cookies.map((c) => c.name);
-  expect(cookies.some((name) => name.includes("session-token")), `${phone} holds a session cookie`).toBe(true);
+  expect(
+    cookies.some((name) => name.includes("session-token")),
+    `${phone} holds a session cookie`,
+  ).toBe(true);
   return client;
 }
 

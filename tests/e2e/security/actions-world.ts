@@ -120,7 +120,9 @@ export class World {
       onBehalfResident: await idOf(`SELECT id FROM "User" WHERE phone = '13900010002'`),
       jinchengGrid: await idOf(`SELECT id FROM "Grid" WHERE "communityId" = $1 AND name = '第一网格'`, [jincheng]),
       jinchengCourtyard: await byName("Courtyard", "爱丁堡小区"),
-      jinchengUser: await idOf(`SELECT u.id FROM "User" u JOIN "Residence" r ON r."userId" = u.id JOIN "Courtyard" c ON c.id = r."courtyardId" WHERE c.name = '爱丁堡小区' ORDER BY u.phone LIMIT 1`),
+      jinchengUser: await idOf(
+        `SELECT u.id FROM "User" u JOIN "Residence" r ON r."userId" = u.id JOIN "Courtyard" c ON c.id = r."courtyardId" WHERE c.name = '爱丁堡小区' ORDER BY u.phone LIMIT 1`,
+      ),
     };
     return world;
   }
@@ -243,7 +245,12 @@ export class World {
   }
 
   async courtyard(gridId?: string) {
-    const created = await this.admin("mapAction", { intent: "courtyard.create", gridId: gridId ?? (await this.grid()), name: this.unique("测试小区"), address: "测试路1号" });
+    const created = await this.admin("mapAction", {
+      intent: "courtyard.create",
+      gridId: gridId ?? (await this.grid()),
+      name: this.unique("测试小区"),
+      address: "测试路1号",
+    });
     return created.id!;
   }
 
@@ -265,7 +272,13 @@ export class World {
 
   /** A grid worker of 柳江社区 第一网格, made through the console. */
   async person() {
-    const created = await this.admin("peopleAction", { intent: "user.create", name: "测试人员", phone: freshPhone(), role: "GRID_WORKER", scopeId: this.ids.grid1 });
+    const created = await this.admin("peopleAction", {
+      intent: "user.create",
+      name: "测试人员",
+      phone: freshPhone(),
+      role: "GRID_WORKER",
+      scopeId: this.ids.grid1,
+    });
     return created.id!;
   }
 

@@ -45,7 +45,10 @@ test("the table has a row for every server action of the build and every intent 
   for (const c of cases) {
     const pages = actions.find((a) => a.exportedName === c.action)!.pages.map((p) => new RegExp(`^${p.replace(/\[[^\]]+\]/g, "[^/]+")}$`));
     const page = typeof c.page === "string" ? c.page : c.page("x");
-    expect(pages.some((p) => p.test(page)), `${c.action} is loaded on ${page}`).toBe(true);
+    expect(
+      pages.some((p) => p.test(page)),
+      `${c.action} is loaded on ${page}`,
+    ).toBe(true);
   }
 });
 

@@ -103,7 +103,10 @@ export async function loadFixture(db: pg.Client): Promise<Fixture> {
 export function namedFixture(): Fixture {
   const named = <K extends string>(prefix: string, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, `[${prefix}.${k}]`])) as Record<K, string>;
   return {
-    users: named("user", callerKeys.filter((c): c is Exclude<CallerKey, "anonymous"> => c !== "anonymous")),
+    users: named(
+      "user",
+      callerKeys.filter((c): c is Exclude<CallerKey, "anonymous"> => c !== "anonymous"),
+    ),
     communities: named("community", ["liujiang", "jincheng"]),
     grids: named("grid", ["first", "second", "elsewhere"]),
     courtyards: named("courtyard", ["fuhe", "xinlian", "elsewhere"]),
@@ -242,10 +245,14 @@ async function writeFixture(db: pg.Client) {
     if (["ACCEPTED", "IN_PROGRESS", "COMPLETED", "CLOSED", "REOPENED"].includes(status)) await event(id, n++, "ACCEPTED", worker, "PLACED", "ACCEPTED");
     if (["IN_PROGRESS", "COMPLETED", "CLOSED", "REOPENED"].includes(status)) {
       await event(id, n++, "DISPATCHED", secretary, "ACCEPTED", "IN_PROGRESS", "联系物业处理。");
-      await db.query(
-        `INSERT INTO "OrderDispatch" (id, "orderId", plan, assignees, "dueAt", "createdById") VALUES ($1, $2, $3, $4, $5, $6)`,
-        [`${id}-dispatch`, id, "联系物业处理，网格员跟进。", JSON.stringify([{ kind: "GRID_WORKER", userId: worker, name: "李建国" }]), later, secretary],
-      );
+      await db.query(`INSERT INTO "OrderDispatch" (id, "orderId", plan, assignees, "dueAt", "createdById") VALUES ($1, $2, $3, $4, $5, $6)`, [
+        `${id}-dispatch`,
+        id,
+        "联系物业处理，网格员跟进。",
+        JSON.stringify([{ kind: "GRID_WORKER", userId: worker, name: "李建国" }]),
+        later,
+        secretary,
+      ]);
     }
     if (["COMPLETED", "CLOSED", "REOPENED"].includes(status)) {
       const completion = await event(id, n++, "COMPLETED", worker, "IN_PROGRESS", "COMPLETED", "已处理完毕。");
@@ -271,38 +278,61 @@ async function writeFixture(db: pg.Client) {
 
   // 孙桂兰's order in 第二网格, and one of 锦城社区: outside the scope of most callers.
   const xinlian = await where("新莲新苑小区");
-  await insertOrder({ id: `${F}-order-other-grid`, key: "other-grid", at: xinlian, requester: await userId(db, callers.resident2), status: "PLACED", isPublic: true });
+  await insertOrder({
+    id: `${F}-order-other-grid`,
+    key: "other-grid",
+    at: xinlian,
+    requester: await userId(db, callers.resident2),
+    status: "PLACED",
+    isPublic: true,
+  });
   await event(`${F}-order-other-grid`, 0, "PLACED", await userId(db, callers.resident2), null, "PLACED");
   const elsewhere = await where("爱丁堡小区");
   const elsewhereResident = await userId(db, "13900070001");
-  await insertOrder({ id: `${F}-order-other-community`, key: "other-community", at: elsewhere, requester: elsewhereResident, status: "PLACED", isPublic: true });
+  await insertOrder({
+    id: `${F}-order-other-community`,
+    key: "other-community",
+    at: elsewhere,
+    requester: elsewhereResident,
+    status: "PLACED",
+    isPublic: true,
+  });
   await event(`${F}-order-other-community`, 0, "PLACED", elsewhereResident, null, "PLACED");
 
   for (let i = 0; i < FILLER_NOTIFICATIONS; i++) {
-    await db.query(`INSERT INTO "Notification" (id, "userId", "orderId", kind, params, "readAt", "createdAt") VALUES ($1, $2, $3, 'statusChanged', $4, $5, $6)`, [
-      `${F}-notification-${i}`,
-      resident,
-      orderId("ACCEPTED"),
-      JSON.stringify({ number: 1, title: "巡查", status: "ACCEPTED" }),
-      i % 2 ? new Date(now) : null,
-      new Date(now - i * 60_000),
-    ]);
+    await db.query(
+      `INSERT INTO "Notification" (id, "userId", "orderId", kind, params, "readAt", "createdAt") VALUES ($1, $2, $3, 'statusChanged', $4, $5, $6)`,
+      [
+        `${F}-notification-${i}`,
+        resident,
+        orderId("ACCEPTED"),
+        JSON.stringify({ number: 1, title: "巡查", status: "ACCEPTED" }),
+        i % 2 ? new Date(now) : null,
+        new Date(now - i * 60_000),
+      ],
+    );
   }
   const liujiang = (await one<{ id: string }>(db, `SELECT id FROM "Community" WHERE name = '柳江社区'`, [])).id;
   for (let i = 0; i < FILLER_AUDIT; i++) {
-    await db.query(`INSERT INTO "AuditLog" (id, "actorId", action, "entityType", "entityId", "communityId", before, after, "createdAt") VALUES ($1, $2, 'building.update', 'building', $3, $4, $5, $6, $7)`, [
-      `${F}-audit-${i}`,
-      await userId(db, callers.admin),
-      fuhe.buildingId,
-      liujiang,
-      JSON.stringify({ headName: "" }),
-      JSON.stringify({ headName: `楼栋长${i}` }),
-      new Date(now - i * 60_000),
-    ]);
+    await db.query(
+      `INSERT INTO "AuditLog" (id, "actorId", action, "entityType", "entityId", "communityId", before, after, "createdAt") VALUES ($1, $2, 'building.update', 'building', $3, $4, $5, $6, $7)`,
+      [
+        `${F}-audit-${i}`,
+        await userId(db, callers.admin),
+        fuhe.buildingId,
+        liujiang,
+        JSON.stringify({ headName: "" }),
+        JSON.stringify({ headName: `楼栋长${i}` }),
+        new Date(now - i * 60_000),
+      ],
+    );
   }
 }
 
-const photoBytes = () => sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 200, g: 40, b: 40 } } }).jpeg().toBuffer();
+const photoBytes = () =>
+  sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 200, g: 40, b: 40 } } })
+    .jpeg()
+    .toBuffer();
 
 async function photo(db: pg.Client, id: string, order: string | null, eventId: string | null, uploader: string) {
   const storageKey = `${crypto.randomUUID()}.jpg`;

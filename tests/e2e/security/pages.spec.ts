@@ -104,7 +104,11 @@ async function sweepRoute(route: string, kind: Route["kind"], probes: Probe[], w
         if (phones.length) problems.push(`${where}: full phone numbers ${phones.join(", ")}`);
         const homes = leakedHomes(body, w.seen[caller]);
         if (homes.length) problems.push(`${where}: homes ${homes.join(", ")}`);
-        for (const text of [...foreignCanaries(w.fixture, caller), ...(response.status() === 200 ? [] : (probe.canaries ?? [])), ...(probe.hidden?.[caller] ?? [])]) {
+        for (const text of [
+          ...foreignCanaries(w.fixture, caller),
+          ...(response.status() === 200 ? [] : (probe.canaries ?? [])),
+          ...(probe.hidden?.[caller] ?? []),
+        ]) {
           if (body.includes(text)) problems.push(`${where}: shows "${text}"`);
         }
       }
@@ -137,7 +141,27 @@ for (const [route, row] of Object.entries(routeTable)) {
 // Query strings no form sends: every parameter any page reads, with values a hand-typed or
 // hostile address may carry. A page falls back to its defaults (or answers 400), never 500.
 
-const queryNames = ["page", "q", "status", "categoryId", "courtyardId", "gridId", "requesterId", "role", "scope", "kind", "actor", "from", "to", "month", "dimension", "period", "band", "format", "signedOut"];
+const queryNames = [
+  "page",
+  "q",
+  "status",
+  "categoryId",
+  "courtyardId",
+  "gridId",
+  "requesterId",
+  "role",
+  "scope",
+  "kind",
+  "actor",
+  "from",
+  "to",
+  "month",
+  "dimension",
+  "period",
+  "band",
+  "format",
+  "signedOut",
+];
 const hostileValues = ["%00", "1e308", "-1", "NaN", "99999999999999999999", "%E4%B8", "%27%3B--", "2026-02-31", "[]"];
 /** One long value on its own: twenty of them would pass Node's 16 KB header limit (431). */
 const longValue = "x".repeat(5000);
@@ -196,7 +220,8 @@ test("POST /api/uploads and /api/admin/import refuse foreign origins, strangers 
         ],
       ];
       for (const [what, response, status] of cases) {
-        if (response.status() !== status) problems.push(`${caller} ${what}: ${response.status()}, expected ${status} (${(await response.text()).slice(0, 120)})`);
+        if (response.status() !== status)
+          problems.push(`${caller} ${what}: ${response.status()}, expected ${status} (${(await response.text()).slice(0, 120)})`);
         for (const p of securityHeaderProblems(response)) problems.push(`${caller} ${what}: ${p}`);
       }
     }

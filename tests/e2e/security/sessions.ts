@@ -17,6 +17,10 @@ export async function signInOverHttp(request: APIRequestContext, phone: string, 
     form: { phone, password, csrfToken },
     maxRedirects: 0,
   });
-  const setCookies = (r: typeof csrf) => r.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
+  const setCookies = (r: typeof csrf) =>
+    r
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value);
   return { status: response.status(), cookies: [...setCookies(csrf), ...setCookies(response)] };
 }

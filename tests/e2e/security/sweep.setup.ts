@@ -16,7 +16,10 @@ setup("fixture records, sessions and the fingerprint", async ({ playwright, base
     const { status } = await signInOverHttp(request, phone);
     expect(status, `sign-in of ${caller}`).toBe(302);
     const state = await request.storageState({ path: storageStateOf(caller) });
-    expect(state.cookies.some((c) => c.name.endsWith("authjs.session-token")), `session of ${caller}`).toBe(true);
+    expect(
+      state.cookies.some((c) => c.name.endsWith("authjs.session-token")),
+      `session of ${caller}`,
+    ).toBe(true);
     await request.dispose();
   }
   fs.writeFileSync(fingerprintFile, JSON.stringify(await withDb(fingerprint), null, 1));

@@ -10,6 +10,8 @@ teardown("the sweep's requests changed no row of any table", async () => {
   const after = await withDb(fingerprint);
   const changed = Object.keys({ ...before, ...after }).filter((t) => JSON.stringify(before[t]) !== JSON.stringify(after[t]));
   expect(
-    changed.map((t) => `${t}: ${before[t]?.rows ?? "-"} → ${after[t]?.rows ?? "-"} rows${before[t]?.rows === after[t]?.rows ? " (same count, other content)" : ""}`),
+    changed.map(
+      (t) => `${t}: ${before[t]?.rows ?? "-"} → ${after[t]?.rows ?? "-"} rows${before[t]?.rows === after[t]?.rows ? " (same count, other content)" : ""}`,
+    ),
   ).toEqual([]);
 });

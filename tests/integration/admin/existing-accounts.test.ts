@@ -33,7 +33,10 @@ async function footprint(userId: string) {
 const attempt = (admin: Admin, phone: string, scopeId: string) =>
   createUser(admin, { name: "新居民", phone, role: "RESIDENT", scopeId, unit: "1", room: "101" }).then(
     (value) => ({ ok: true as const, value }),
-    (error: { code?: string; message?: string; params?: unknown }) => ({ ok: false as const, error: { code: error.code, message: error.message, params: error.params } }),
+    (error: { code?: string; message?: string; params?: unknown }) => ({
+      ok: false as const,
+      error: { code: error.code, message: error.message, params: error.params },
+    }),
   );
 
 describe("creating a person with a number that has an account", () => {
@@ -80,10 +83,15 @@ describe("creating a person with a number that has an account", () => {
     const free = uniquePhone();
     expect(await attempt(adminOfA, free, map.a1.id)).toMatchObject({ ok: false, error: { code: "throttled" } });
     expect(await db.user.count({ where: { phone: free } })).toBe(0);
-    await expect(checkImport(adminOfA, residents(map.A.id, [`新住户,${free},府河小区,,,`]))).rejects.toMatchObject({ code: "unavailableThrottled", status: 429 });
+    await expect(checkImport(adminOfA, residents(map.A.id, [`新住户,${free},府河小区,,,`]))).rejects.toMatchObject({
+      code: "unavailableThrottled",
+      status: 429,
+    });
     // Another administrator is not held up.
     const other = (await adminFixture()).adminOfA;
-    expect(await attempt(other, free, (await db.courtyard.findFirstOrThrow({ where: { grid: { communityId: other.roles[0].communityId! } } })).id)).toMatchObject({ ok: true });
+    expect(
+      await attempt(other, free, (await db.courtyard.findFirstOrThrow({ where: { grid: { communityId: other.roles[0].communityId! } } })).id),
+    ).toMatchObject({ ok: true });
   });
 
   it("inside the administrator's communities: adds the role, as on the person's page", async () => {
@@ -123,7 +131,11 @@ describe("importing residents whose numbers have accounts", () => {
     const wrongName = await checkImport(adminOfA, residents(map.A.id, [`别人,${user.phone},府河小区,,1,101`]));
     expect(wrongName.problems.map((p) => p.code)).toEqual(["existingNameMismatch"]);
     const request = residents(map.A.id, [`龙湖居民,${user.phone},府河小区,,1,101`]);
-    expect(await commitImport(adminOfA, { ...request, digest: digestOf(request.bytes) })).toMatchObject({ ok: true, changed: true, summary: { newAccounts: 0 } });
+    expect(await commitImport(adminOfA, { ...request, digest: digestOf(request.bytes) })).toMatchObject({
+      ok: true,
+      changed: true,
+      summary: { newAccounts: 0 },
+    });
     expect(await db.roleAssignment.count({ where: { userId: user.id, courtyardId: map.a1.id } })).toBe(1);
   });
 });

@@ -59,15 +59,33 @@ try {
   const csv = new TextEncoder().encode(`\uFEFF${[header, ...rows].map((r) => r.join(",")).join("\r\n")}\r\n`);
   const request = { kind: "residents", communityId: community.id, fileName: "居民.csv", bytes: csv };
 
-  const report = await timed("dry run (CSV)", () => checkImport(actor, request), (r) => `${r.summary.rows} rows, ${r.problems.length} problems, ${r.summary.newAccounts} new accounts planned`);
-  const committed = await timed("commit (CSV)", () => commitImport(actor, { ...request, digest: report.digest }), (r) =>
-    r.ok ? `${r.summary.created} homes, ${r.summary.newAccounts} accounts written, each with its own one-time password` : "refused",
+  const report = await timed(
+    "dry run (CSV)",
+    () => checkImport(actor, request),
+    (r) => `${r.summary.rows} rows, ${r.problems.length} problems, ${r.summary.newAccounts} new accounts planned`,
+  );
+  const committed = await timed(
+    "commit (CSV)",
+    () => commitImport(actor, { ...request, digest: report.digest }),
+    (r) => (r.ok ? `${r.summary.created} homes, ${r.summary.newAccounts} accounts written, each with its own one-time password` : "refused"),
   );
   // What the upload route adds to the commit's answer: the slips as an .xlsx.
   const slips = committed.ok ? committed.slips : [];
-  await timed("slips .xlsx (CSV commit)", () => slipsWorkbook(slips, slipTexts), (b) => `${slips.length} rows, ${Math.round(b.length / 1024)} KB, ${Math.round((b.length * 4) / 3 / 1024)} KB as base64`);
-  await timed("dry run again (same file)", () => checkImport(actor, request), (r) => `${r.summary.unchanged} unchanged, ${r.summary.created} new`);
-  await timed("commit again (same file)", () => commitImport(actor, { ...request, digest: report.digest }), (r) => (r.ok ? `changed: ${r.changed}` : "refused"));
+  await timed(
+    "slips .xlsx (CSV commit)",
+    () => slipsWorkbook(slips, slipTexts),
+    (b) => `${slips.length} rows, ${Math.round(b.length / 1024)} KB, ${Math.round((b.length * 4) / 3 / 1024)} KB as base64`,
+  );
+  await timed(
+    "dry run again (same file)",
+    () => checkImport(actor, request),
+    (r) => `${r.summary.unchanged} unchanged, ${r.summary.created} new`,
+  );
+  await timed(
+    "commit again (same file)",
+    () => commitImport(actor, { ...request, digest: report.digest }),
+    (r) => (r.ok ? `changed: ${r.changed}` : "refused"),
+  );
 
   // The same people as .xlsx, into the other community's courtyards (new homes for existing accounts would be
   // a different case): fresh phone numbers, so the commit writes 10,000 accounts again.
@@ -82,17 +100,33 @@ try {
   });
   const xlsx = new Uint8Array(await workbook.xlsx.writeBuffer());
   const xlsxRequest = { kind: "residents", communityId: other.id, fileName: "居民.xlsx", bytes: xlsx };
-  const xlsxReport = await timed("dry run (.xlsx)", () => checkImport(actor, xlsxRequest), (r) => `${r.summary.rows} rows, ${r.problems.length} problems (${Math.round(xlsx.length / 1024)} KB file)`);
-  await timed("commit (.xlsx)", () => commitImport(actor, { ...xlsxRequest, digest: xlsxReport.digest }), (r) => (r.ok ? `${r.summary.created} homes, ${r.summary.newAccounts} accounts written` : "refused"));
+  const xlsxReport = await timed(
+    "dry run (.xlsx)",
+    () => checkImport(actor, xlsxRequest),
+    (r) => `${r.summary.rows} rows, ${r.problems.length} problems (${Math.round(xlsx.length / 1024)} KB file)`,
+  );
+  await timed(
+    "commit (.xlsx)",
+    () => commitImport(actor, { ...xlsxRequest, digest: xlsxReport.digest }),
+    (r) => (r.ok ? `${r.summary.created} homes, ${r.summary.newAccounts} accounts written` : "refused"),
+  );
 
   // Why one-time passwords are not hashed with argon2id: its cost for a whole import.
   const ARGON_SAMPLE = 16;
-  const argon = await timed(`argon2id 46 MiB × ${ARGON_SAMPLE} (in parallel)`, () => Promise.all(Array.from({ length: ARGON_SAMPLE }, () => hashPassword(generateTemporaryPassword()))), () => "");
+  const argon = await timed(
+    `argon2id 46 MiB × ${ARGON_SAMPLE} (in parallel)`,
+    () => Promise.all(Array.from({ length: ARGON_SAMPLE }, () => hashPassword(generateTemporaryPassword()))),
+    () => "",
+  );
   const argonMs = results.at(-1)!.ms;
-  results.at(-1)!.note = `${argon.length} hashes; ${ROWS} would take about ${Math.round((argonMs / ARGON_SAMPLE) * ROWS / 1000)} s`;
-  await timed(`salted SHA-256 one-time passwords × ${ROWS} (generate and hash)`, async () => {
-    for (let i = 0; i < ROWS; i++) hashOneTimePassword(generateTemporaryPassword());
-  }, () => "as the commit does for each new account");
+  results.at(-1)!.note = `${argon.length} hashes; ${ROWS} would take about ${Math.round(((argonMs / ARGON_SAMPLE) * ROWS) / 1000)} s`;
+  await timed(
+    `salted SHA-256 one-time passwords × ${ROWS} (generate and hash)`,
+    async () => {
+      for (let i = 0; i < ROWS; i++) hashOneTimePassword(generateTemporaryPassword());
+    },
+    () => "as the commit does for each new account",
+  );
 
   const cpu = os.cpus();
   process.stdout.write(`\n${ROWS} residents · ${cpu.length} × ${cpu[0]?.model ?? "CPU"} · Node ${process.version}\n\n| step | ms | result |\n|---|---:|---|\n`);

@@ -47,7 +47,9 @@ async function post(mode: "check" | "commit", digest = "") {
   return { ms: Math.round(performance.now() - started), status: response.status(), body: await response.json() };
 }
 const check = await post("check");
-process.stdout.write(`check  ${check.ms} ms · HTTP ${check.status} · ${check.body.summary?.rows} rows, ${check.body.problems?.length} problems · ${Math.round(buffer.length / 1024)} KB\n`);
+process.stdout.write(
+  `check  ${check.ms} ms · HTTP ${check.status} · ${check.body.summary?.rows} rows, ${check.body.problems?.length} problems · ${Math.round(buffer.length / 1024)} KB\n`,
+);
 const commit = await post("commit", check.body.digest);
 process.stdout.write(`commit ${commit.ms} ms · HTTP ${commit.status} · ${commit.body.summary?.created} homes, ${commit.body.summary?.newAccounts} accounts\n`);
 await browser.close();

@@ -27,7 +27,13 @@ describe("the dry run", () => {
   it("reports each bad row with line, column and reason, and writes nothing", async () => {
     const { map, adminOfA } = await adminFixture();
     const before = await counts(map.A.id);
-    const file = csv(["姓名,手机号,小区名称,楼栋号,单元,房号", `王一,${uniquePhone()},府河小区,,1,101`, "王二,1380000,府河小区,,,", `王三,${uniquePhone()},没有的小区,,,`, `,${uniquePhone()},龙湖上城,,,`]);
+    const file = csv([
+      "姓名,手机号,小区名称,楼栋号,单元,房号",
+      `王一,${uniquePhone()},府河小区,,1,101`,
+      "王二,1380000,府河小区,,,",
+      `王三,${uniquePhone()},没有的小区,,,`,
+      `,${uniquePhone()},龙湖上城,,,`,
+    ]);
     const report = await checkImport(adminOfA, request(map.A.id, "residents", file));
     expect(report.problems).toEqual([
       { line: 3, column: "手机号", code: "phoneFormat" },
@@ -48,13 +54,27 @@ describe("the dry run", () => {
 describe("the commit", () => {
   it("imports courtyards, then buildings, then residents, and a second import of each changes nothing", async () => {
     const { map, adminOfA } = await adminFixture();
-    const courtyards = request(map.A.id, "courtyards", csv(["网格,小区名称,地址,党支部名称", "第一网格,导入小区甲,甲路1号,甲支部", "第二网格,导入小区乙,乙路2号,"]));
-    const buildings = request(map.A.id, "buildings", csv(["小区名称,楼栋号,单元数,层数,楼栋长", "导入小区甲,1栋,2,7,王建华", "导入小区甲,2栋,1,6,", "导入小区乙,1,3,18,"]));
+    const courtyards = request(
+      map.A.id,
+      "courtyards",
+      csv(["网格,小区名称,地址,党支部名称", "第一网格,导入小区甲,甲路1号,甲支部", "第二网格,导入小区乙,乙路2号,"]),
+    );
+    const buildings = request(
+      map.A.id,
+      "buildings",
+      csv(["小区名称,楼栋号,单元数,层数,楼栋长", "导入小区甲,1栋,2,7,王建华", "导入小区甲,2栋,1,6,", "导入小区乙,1,3,18,"]),
+    );
     const phones = [uniquePhone(), uniquePhone(), uniquePhone()];
     const residents = request(
       map.A.id,
       "residents",
-      csv(["姓名,手机号,小区名称,楼栋号,单元,房号", `张一,${phones[0]},导入小区甲,1栋,1,101`, `张二,${phones[1]},导入小区甲,2,1单元,202`, `张三,${phones[2]},导入小区乙,1栋,3,1801`, `张一,${phones[0]},导入小区乙,,,`]),
+      csv([
+        "姓名,手机号,小区名称,楼栋号,单元,房号",
+        `张一,${phones[0]},导入小区甲,1栋,1,101`,
+        `张二,${phones[1]},导入小区甲,2,1单元,202`,
+        `张三,${phones[2]},导入小区乙,1栋,3,1801`,
+        `张一,${phones[0]},导入小区乙,,,`,
+      ]),
     );
 
     expect(await commit(adminOfA, courtyards)).toMatchObject({ ok: true, changed: true, summary: { created: 2 } });
@@ -89,7 +109,10 @@ describe("the commit", () => {
     await commit(adminOfA, request(map.A.id, "courtyards", csv(["网格,小区名称,地址,党支部名称", "第一网格,更新小区,旧路1号,旧支部"])));
     const result = await commit(adminOfA, request(map.A.id, "courtyards", csv(["网格,小区名称,地址,党支部名称", "第一网格,更新小区,新路9号,"])));
     expect(result).toMatchObject({ ok: true, changed: true, summary: { updated: 1 } });
-    expect(await db.courtyard.findFirstOrThrow({ where: { gridId: map.A1.id, name: "更新小区" } })).toMatchObject({ address: "新路9号", partyBranchName: "旧支部" });
+    expect(await db.courtyard.findFirstOrThrow({ where: { gridId: map.A1.id, name: "更新小区" } })).toMatchObject({
+      address: "新路9号",
+      partyBranchName: "旧支部",
+    });
   });
 
   it("is all or nothing: a failure halfway through the writes leaves no row behind", async () => {

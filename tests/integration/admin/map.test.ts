@@ -30,7 +30,9 @@ describe("names are unique within their parent", () => {
     await expect(updateCourtyard(adminOfA, other.id, { name: "府河小区" })).rejects.toEqual(conflict("admin.courtyardNameTaken"));
     await createBuilding(adminOfA, { courtyardId: map.a1.id, number: "1栋", units: "2", floors: "7" });
     const second = await createBuilding(adminOfA, { courtyardId: map.a1.id, number: "2栋", units: "2", floors: "7" });
-    await expect(createBuilding(adminOfA, { courtyardId: map.a1.id, number: "1栋", units: "1", floors: "6" })).rejects.toEqual(conflict("admin.buildingNumberTaken"));
+    await expect(createBuilding(adminOfA, { courtyardId: map.a1.id, number: "1栋", units: "1", floors: "6" })).rejects.toEqual(
+      conflict("admin.buildingNumberTaken"),
+    );
     await expect(updateBuilding(adminOfA, second.id, { number: "1栋", units: "2", floors: "7" })).rejects.toEqual(conflict("admin.buildingNumberTaken"));
     await expect(createGrid(adminOfA, { communityId: map.A.id, name: "第一网格" })).rejects.toEqual(conflict("admin.gridNameTaken"));
     const grid = await createGrid(adminOfA, { communityId: map.A.id, name: "第三网格" });
@@ -43,7 +45,10 @@ describe("names are unique within their parent", () => {
     const { map, adminOfA } = await adminFixture();
     await expect(createCourtyard(adminOfA, { gridId: map.A1.id, name: "  " })).rejects.toMatchObject({ name: "ZodError" });
     await expect(createBuilding(adminOfA, { courtyardId: map.a1.id, number: "9栋", units: "0", floors: "abc" })).rejects.toMatchObject({
-      issues: expect.arrayContaining([expect.objectContaining({ path: ["units"], message: "admin.unitsRange" }), expect.objectContaining({ path: ["floors"], message: "admin.floorsRange" })]),
+      issues: expect.arrayContaining([
+        expect.objectContaining({ path: ["units"], message: "admin.unitsRange" }),
+        expect.objectContaining({ path: ["floors"], message: "admin.floorsRange" }),
+      ]),
     });
   });
 });

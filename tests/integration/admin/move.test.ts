@@ -25,7 +25,14 @@ describe("moving a courtyard to another grid", () => {
       expect(now.gridId).toBe(map.A2.id);
       expect(now.status).toBe(o.status);
       expect(now.events).toEqual([
-        expect.objectContaining({ type: "TRANSFERRED", actorId: adminOfA.userId, fromStatus: o.status, toStatus: o.status, note: "", params: { kind: "courtyardMoved", from: "第一网格", to: "第二网格" } }),
+        expect.objectContaining({
+          type: "TRANSFERRED",
+          actorId: adminOfA.userId,
+          fromStatus: o.status,
+          toStatus: o.status,
+          note: "",
+          params: { kind: "courtyardMoved", from: "第一网格", to: "第二网格" },
+        }),
       ]);
     }
     const untouched = await db.order.findUniqueOrThrow({ where: { id: closed.id }, include: { events: true } });

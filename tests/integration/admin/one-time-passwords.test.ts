@@ -110,7 +110,9 @@ describe("the expiry setting", () => {
     const { map, adminOfA } = await adminFixture();
     const global = await globalAdmin();
     await expect(setOneTimePasswordDays(adminOfA, { days: "3" })).rejects.toMatchObject({ message: "notFound" });
-    await expect(setOneTimePasswordDays(global, { days: "0" })).rejects.toMatchObject({ issues: [expect.objectContaining({ message: "admin.oneTimeDaysRange" })] });
+    await expect(setOneTimePasswordDays(global, { days: "0" })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ message: "admin.oneTimeDaysRange" })],
+    });
     const before = await oneTimePasswordDays();
     try {
       await setOneTimePasswordDays(global, { days: "3" });

@@ -41,7 +41,9 @@ describe("creating people", () => {
     expect(now.name).toBe("测试用户");
     expect(now.passwordHash).toBe(existing.passwordHash);
     expect(now.roles.map((r) => r.role).sort()).toEqual(["RESIDENT", "STAFF"]);
-    await expect(createUser(adminOfA, { name: "x", phone: existing.phone, role: "STAFF", scopeId: map.A.id })).rejects.toMatchObject({ message: "admin.roleExists" });
+    await expect(createUser(adminOfA, { name: "x", phone: existing.phone, role: "STAFF", scopeId: map.A.id })).rejects.toMatchObject({
+      message: "admin.roleExists",
+    });
   });
 
   it("records a home with the resident role, and removes the role with the last home", async () => {

@@ -41,7 +41,12 @@ describe("a community administrator", () => {
     const role = await db.roleAssignment.findFirstOrThrow({ where: { userId: outsider.id } });
     await expect(removeRole(adminOfA, role.id)).rejects.toEqual(notFound);
 
-    const both = await createUser({ roles: [{ role: "GRID_WORKER", gridId: map.A1.id }, { role: "GRID_WORKER", gridId: map.B1.id }] });
+    const both = await createUser({
+      roles: [
+        { role: "GRID_WORKER", gridId: map.A1.id },
+        { role: "GRID_WORKER", gridId: map.B1.id },
+      ],
+    });
     await expect(setUserDisabled(adminOfA, both.id, true)).rejects.toMatchObject({ message: "admin.userOutsideScope" });
     await expect(resetPassword(adminOfA, both.id)).rejects.toMatchObject({ message: "admin.userOutsideScope" });
     const bRole = await db.roleAssignment.findFirstOrThrow({ where: { userId: both.id, gridId: map.B1.id } });
@@ -55,7 +60,17 @@ describe("a community administrator", () => {
     const { map, adminOfA } = await adminFixture();
     await expect(createStreet(adminOfA, { name: "越界街道" })).rejects.toEqual(notFound);
     await expect(createCommunity(adminOfA, { streetId: map.street.id, name: "越界社区" })).rejects.toEqual(notFound);
-    await expect(createCategory(adminOfA, { nameZh: "越界类别", nameEn: "x", responseHours: "1", resolutionDays: "1", requiresDispatch: true, active: true, sortOrder: "1" })).rejects.toEqual(notFound);
+    await expect(
+      createCategory(adminOfA, {
+        nameZh: "越界类别",
+        nameEn: "x",
+        responseHours: "1",
+        resolutionDays: "1",
+        requiresDispatch: true,
+        active: true,
+        sortOrder: "1",
+      }),
+    ).rejects.toEqual(notFound);
     await expect(setUnratedCloseDays(adminOfA, { days: "3" })).rejects.toEqual(notFound);
     const file = new TextEncoder().encode("网格,小区名称\n第一网格,越界导入小区\n");
     await expect(checkImport(adminOfA, { kind: "courtyards", communityId: map.B.id, fileName: "a.csv", bytes: file })).rejects.toEqual(notFound);

@@ -10,7 +10,8 @@ import { residentsFile } from "../../support/import-files";
 import { actorOf, residentIn, uniquePhone } from "../../support/factories";
 
 const residents = (communityId: string, rows: string[]) => residentsFile(communityId, "姓名,手机号,小区名称,单元,房号,志愿者", rows);
-const volunteerRoles = (userId: string) => db.roleAssignment.findMany({ where: { userId, role: "VOLUNTEER" }, select: { communityId: true, gridId: true, courtyardId: true } });
+const volunteerRoles = (userId: string) =>
+  db.roleAssignment.findMany({ where: { userId, role: "VOLUNTEER" }, select: { communityId: true, gridId: true, courtyardId: true } });
 
 describe("registering volunteers", () => {
   it("on the people pages: a community's volunteer, within the administrator's communities", async () => {

@@ -147,7 +147,11 @@ describe("the notification outbox", () => {
       const send: Parameters<typeof queueDelivery>[0] = (job, data, options) => queue.send(job, data, options);
       await queueDelivery(send, [row.id], 0);
       await queueDelivery(send, [row.id], 0); // keyed by the row: the second send adds no job
-      const jobs = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text FROM pgboss.job WHERE name = $1 AND data->>'outboxId' = $2`, deliverNotificationJob.name, row.id);
+      const jobs = await db.$queryRawUnsafe<{ id: string }[]>(
+        `SELECT id::text FROM pgboss.job WHERE name = $1 AND data->>'outboxId' = $2`,
+        deliverNotificationJob.name,
+        row.id,
+      );
       expect(jobs).toHaveLength(1);
       expect(await quietly(() => settled([jobs[0].id]))).toEqual(["completed"]);
     } finally {

@@ -20,9 +20,21 @@ describe("the ratings review", () => {
       [orders.neutral.number, 3, true],
       [orders.good.number, 5, true],
     ]);
-    expect(page.averages).toEqual({ count: 4, goal: (1 + 2 + 3 + 5) / 4, timing: (3 + 2 + 4 + 5) / 4, form: (4 + 2 + 4 + 5) / 4, conduct: (4 + 2 + 5 + 5) / 4 });
+    expect(page.averages).toEqual({
+      count: 4,
+      goal: (1 + 2 + 3 + 5) / 4,
+      timing: (3 + 2 + 4 + 5) / 4,
+      form: (4 + 2 + 4 + 5) / 4,
+      conduct: (4 + 2 + 5 + 5) / 4,
+    });
     const first = page.items[0];
-    expect(first).toMatchObject({ orderId: orders.poor.id, title: "=1+1 楼道灯不亮", grid: "第一网格", courtyard: "府河小区", comment: "@SUM(A1) 请回电139****5678" });
+    expect(first).toMatchObject({
+      orderId: orders.poor.id,
+      title: "=1+1 楼道灯不亮",
+      grid: "第一网格",
+      courtyard: "府河小区",
+      comment: "@SUM(A1) 请回电139****5678",
+    });
     expect(first.requester.name).toBe("王秀英");
   });
 

@@ -6,7 +6,8 @@ import { db } from "@/server/db/client";
 import { AppError } from "@/server/errors";
 import { reviewFixture } from "./review-fixture";
 
-const reveals = (orderId?: string) => db.auditLog.findMany({ where: { action: "resident.revealContact", ...(orderId ? { after: { path: ["orderId"], equals: orderId } } : {}) } });
+const reveals = (orderId?: string) =>
+  db.auditLog.findMany({ where: { action: "resident.revealContact", ...(orderId ? { after: { path: ["orderId"], equals: orderId } } : {}) } });
 
 describe("revealing a requester's number", () => {
   it("returns the full number to staff of the community and logs who looked, at whose number, for which order", async () => {

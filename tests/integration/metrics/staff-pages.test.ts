@@ -36,7 +36,10 @@ describe("the staff pages' data", () => {
     const { people, orders } = await reviewFixture();
     const queue = await followUpQueue(people.staffA);
     expect(queue.items.map((o) => o.id)).toEqual([orders.poor.id]);
-    expect(queue.items[0]).toMatchObject({ requester: { name: "王秀英", maskedPhone: expect.stringMatching(/^\d{3}\*{4}\d{4}$/) }, rating: { minScore: 1, comment: "@SUM(A1) 请回电139****5678" } });
+    expect(queue.items[0]).toMatchObject({
+      requester: { name: "王秀英", maskedPhone: expect.stringMatching(/^\d{3}\*{4}\d{4}$/) },
+      rating: { minScore: 1, comment: "@SUM(A1) 请回电139****5678" },
+    });
     expect(JSON.stringify(queue)).not.toMatch(FULL_PHONE);
     expect((await followUpQueue(people.staffB)).items.map((o) => o.id)).toEqual([orders.other.id]);
     expect((await followUpQueue(people.workerA1)).total).toBe(0);

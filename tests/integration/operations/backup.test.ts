@@ -64,8 +64,7 @@ const tableChecksum = async () =>
   (await query<{ rows: number; md5: string }>(`SELECT count(*)::int AS rows, md5(string_agg(id || ':' || note, ',' ORDER BY id)) AS md5 FROM drill`))[0];
 
 /** Photos kept as the photo store keeps them: bytea, uncompressed and out of line (TOAST). */
-const photoChecksums = async () =>
-  await query<{ key: string; md5: string }>(`SELECT key, md5(data) AS md5 FROM drill_photo ORDER BY key`);
+const photoChecksums = async () => await query<{ key: string; md5: string }>(`SELECT key, md5(data) AS md5 FROM drill_photo ORDER BY key`);
 
 describe("backing up and restoring the embedded database and the photos", () => {
   // Four commands and three database starts: seconds on a quiet machine, more on a busy one.
@@ -75,7 +74,8 @@ describe("backing up and restoring the embedded database and the photos", () => 
     await query(`INSERT INTO drill SELECT g, md5(g::text) FROM generate_series(1, 2000) g`);
     await query(`CREATE TABLE drill_photo (key text PRIMARY KEY, data bytea NOT NULL)`);
     await query(`ALTER TABLE drill_photo ALTER COLUMN data SET STORAGE EXTERNAL`);
-    for (let i = 0; i < 3; i++) await query(`INSERT INTO drill_photo VALUES ($1, $2)`, [`${crypto.randomUUID()}.jpg`, crypto.randomBytes(200_000 + crypto.randomInt(400_000))]);
+    for (let i = 0; i < 3; i++)
+      await query(`INSERT INTO drill_photo VALUES ($1, $2)`, [`${crypto.randomUUID()}.jpg`, crypto.randomBytes(200_000 + crypto.randomInt(400_000))]);
     const before = [photo(), photo(), photo()];
     // Files the import has moved aside are in the database: not copied again.
     fs.mkdirSync(path.join(uploads, "imported"));
@@ -92,7 +92,10 @@ describe("backing up and restoring the embedded database and the photos", () => 
     const manifest = JSON.parse(fs.readFileSync(path.join(backup, "manifest.json"), "utf8")) as { files: { path: string; sha256: string }[] };
     for (const p of before) expect(manifest.files, p.name).toContainEqual(expect.objectContaining({ path: `uploads/${p.name}`, sha256: p.sha }));
     expect(manifest.files.map((f) => f.path)).toContain("postgres/backup_label");
-    expect(manifest.files.filter((f) => f.path.startsWith("uploads/")), "only files still waiting for the import").toHaveLength(before.length);
+    expect(
+      manifest.files.filter((f) => f.path.startsWith("uploads/")),
+      "only files still waiting for the import",
+    ).toHaveLength(before.length);
 
     // Later writes, which the restore must undo.
     await query(`INSERT INTO drill SELECT g, 'later' FROM generate_series(2001, 2100) g`);
@@ -118,7 +121,10 @@ describe("backing up and restoring the embedded database and the photos", () => 
     const refused = npmRun("restore", backup);
     expect(refused.code, "a damaged backup is refused").not.toBe(0);
     expect(refused.output).toContain("postgres/global/pg_control");
-    expect(fs.readdirSync(dataRoot).filter((n) => n.includes("before-restore")), "nothing moved aside").toEqual([]);
+    expect(
+      fs.readdirSync(dataRoot).filter((n) => n.includes("before-restore")),
+      "nothing moved aside",
+    ).toEqual([]);
     fs.writeFileSync(control, original);
 
     const restored = npmRun("restore", backup);

@@ -1,16 +1,7 @@
 // Each role × each transition, inside and outside its scope. A refused attempt leaves the
 // order and its timeline exactly as they were.
 import { describe, expect, it } from "vitest";
-import {
-  acceptOrder,
-  completeOrder,
-  declineOrder,
-  dispatchOrder,
-  rateOrder,
-  recordProgress,
-  sendBackToGrid,
-  withdrawOrder,
-} from "@/domain/orders/commands";
+import { acceptOrder, completeOrder, declineOrder, dispatchOrder, rateOrder, recordProgress, sendBackToGrid, withdrawOrder } from "@/domain/orders/commands";
 import type { Actor } from "@/server/authz/permissions";
 import { db } from "@/server/db/client";
 import { loopFixture, SERVICE, tomorrow } from "./fixture";

@@ -17,7 +17,9 @@ const DESCRIPTION = "我家住１栋１单元３０２室，电话 138 0000 0007
 async function publicPost() {
   const fixture = await loopFixture();
   const { people, place } = fixture;
-  const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3a3" } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#3a3" } })
+    .jpeg()
+    .toBuffer();
   const photo = await storePhoto(people.requester, jpeg);
   const order = await place(people.requester, { categoryId: SERVICE, title: TITLE, description: DESCRIPTION, isPublic: true, photoIds: [photo.id] });
   return { ...fixture, order, photo };
@@ -110,4 +112,3 @@ describe("staff hiding a public post", () => {
     await expect(rateOrder(people.neighbour, order.id, { goal: 1, timing: 1, form: 1, conduct: 1, comment: "" })).rejects.toMatchObject({ code: "not_found" });
   });
 });
-

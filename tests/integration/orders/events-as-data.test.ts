@@ -72,7 +72,10 @@ describe("timeline events as data", () => {
       await db.orderEvent.create({ data: { orderId: id, type, note, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) } });
     }
     const sql = fs.readFileSync("prisma/migrations/20261203100000_event_params/migration.sql", "utf8");
-    const updates = sql.split(";").map((s) => s.replace(/^\s*--.*$/gm, "").trim()).filter((s) => s.startsWith("UPDATE"));
+    const updates = sql
+      .split(";")
+      .map((s) => s.replace(/^\s*--.*$/gm, "").trim())
+      .filter((s) => s.startsWith("UPDATE"));
     expect(updates.length).toBe(6);
     for (const statement of updates) await db.$executeRawUnsafe(statement);
 

@@ -28,7 +28,10 @@ describe("the four-order loop", () => {
     expect((await acceptOrder(people.workerA1, id)).status).toBe("ACCEPTED");
     await dispatchOrder(people.secretaryA1, id, {
       plan: "联系物业更换灯泡，网格员跟进。",
-      assignees: [{ kind: "GRID_WORKER", userId: people.workerA1.userId }, { kind: "OUTSIDE", name: "物业公司" }],
+      assignees: [
+        { kind: "GRID_WORKER", userId: people.workerA1.userId },
+        { kind: "OUTSIDE", name: "物业公司" },
+      ],
       dueAt: tomorrow(),
     });
     expect(await statusOf(id)).toBe("IN_PROGRESS");
@@ -153,7 +156,14 @@ describe("the four-order loop", () => {
   it("keeps the change when notifying fails", async () => {
     const { people, place } = await loopFixture();
     const { id } = await place();
-    const previous = useChannels([{ name: "broken", deliver: async () => { throw new Error("SMS gateway down"); } }]);
+    const previous = useChannels([
+      {
+        name: "broken",
+        deliver: async () => {
+          throw new Error("SMS gateway down");
+        },
+      },
+    ]);
     const errors: unknown[] = [];
     const originalError = console.error;
     console.error = (...args: unknown[]) => errors.push(args);

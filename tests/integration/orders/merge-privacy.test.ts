@@ -15,7 +15,9 @@ const PRIVATE = "我家卫生间漏水到楼下，家里只有我和老伴";
 async function merged() {
   const fixture = await loopFixture();
   const { people, place } = fixture;
-  const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#36c" } }).jpeg().toBuffer();
+  const jpeg = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#36c" } })
+    .jpeg()
+    .toBuffer();
   const photo = await storePhoto(people.requester, jpeg);
   const b = await place(people.requester, { title: "卫生间漏水", description: PRIVATE, isPublic: false, photoIds: [photo.id] });
   const a = await place(people.neighbour, { title: "楼上漏水", description: "天花板在滴水", isPublic: false });

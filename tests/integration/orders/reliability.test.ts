@@ -46,8 +46,18 @@ describe("races, retries and privacy", () => {
     const { people } = await loopFixture();
     const before = await db.order.count();
     await expect(placeOrder(people.requester, { categoryId: WISH, title: "", description: "短", idempotencyKey: crypto.randomUUID() })).rejects.toThrow();
-    await expect(placeOrder(people.requester, { categoryId: "no-such-category", title: "标题", description: "足够长的描述。", idempotencyKey: crypto.randomUUID() })).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(placeOrder(people.requester, { categoryId: WISH, title: "标题", description: "足够长的描述。", idempotencyKey: crypto.randomUUID(), photoIds: ["not-mine"] })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(
+      placeOrder(people.requester, { categoryId: "no-such-category", title: "标题", description: "足够长的描述。", idempotencyKey: crypto.randomUUID() }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(
+      placeOrder(people.requester, {
+        categoryId: WISH,
+        title: "标题",
+        description: "足够长的描述。",
+        idempotencyKey: crypto.randomUUID(),
+        photoIds: ["not-mine"],
+      }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
     expect(await db.order.count()).toBe(before);
   });
 

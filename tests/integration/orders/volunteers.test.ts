@@ -53,13 +53,19 @@ describe("assigning volunteers in a dispatch", () => {
     await dispatchOrder(people.secretaryA1, orderId, { plan: "请协助", assignees: [{ kind: "VOLUNTEER", userId: volunteers.wang.userId }], dueAt: tomorrow() });
     const plan = await db.orderDispatch.findFirstOrThrow({ where: { orderId } });
     expect(plan.assignees).toEqual([{ kind: "VOLUNTEER", userId: volunteers.wang.userId, name: "王志愿" }]);
-    expect(await db.notification.findMany({ where: { userId: volunteers.wang.userId }, select: { kind: true, orderId: true } })).toEqual([{ kind: "assigned", orderId }]);
+    expect(await db.notification.findMany({ where: { userId: volunteers.wang.userId }, select: { kind: true, orderId: true } })).toEqual([
+      { kind: "assigned", orderId },
+    ]);
   });
 
   it("tells a volunteer once, when a saved dispatch first names them, not at every new plan", async () => {
     const { people, volunteers, orderId } = await withVolunteers();
     const dispatch = (ids: string[]) =>
-      dispatchOrder(people.secretaryA1, orderId, { plan: "请协助", assignees: ids.map((userId) => ({ kind: "VOLUNTEER" as const, userId })), dueAt: tomorrow() });
+      dispatchOrder(people.secretaryA1, orderId, {
+        plan: "请协助",
+        assignees: ids.map((userId) => ({ kind: "VOLUNTEER" as const, userId })),
+        dueAt: tomorrow(),
+      });
     await dispatch([volunteers.wang.userId]);
     await dispatch([volunteers.wang.userId, volunteers.li.userId]);
     expect(await notified(volunteers.wang.userId)).toBe(1);

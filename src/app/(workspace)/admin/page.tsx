@@ -43,11 +43,7 @@ export default async function AdminHome() {
           ))}
         </ul>
       </Section>
-      <Section
-        title={t("home.recent")}
-        id="recent"
-        actions={<TextLink href="/admin/audit">{t("home.allChanges")}</TextLink>}
-      >
+      <Section title={t("home.recent")} id="recent" actions={<TextLink href="/admin/audit">{t("home.allChanges")}</TextLink>}>
         <AuditList items={recent} />
       </Section>
     </>

@@ -24,9 +24,7 @@ export default async function BranchHome() {
         <Section key={c.id} id={`${c.id}-title`} title={c.title}>
           <p className="-mt-2 mb-3 text-gray-700">{t("count", { count: c.list.total })}</p>
           <OrderList items={c.list.items} emptyTitle={c.emptyTitle} emptyBody={c.emptyBody} />
-          {c.list.total > c.list.items.length && (
-            <p className="mt-2 text-gray-700">{t("more", { shown: c.list.items.length, total: c.list.total })}</p>
-          )}
+          {c.list.total > c.list.items.length && <p className="mt-2 text-gray-700">{t("more", { shown: c.list.items.length, total: c.list.total })}</p>}
         </Section>
       ))}
       <Section id="courtyards-title" title={t("myCourtyards")}>
@@ -34,7 +32,9 @@ export default async function BranchHome() {
           {courtyards.map((c) => (
             <Card as="li" key={c.id}>
               <p className="font-semibold">{c.name}</p>
-              <p className="text-gray-700">{c.partyBranchName} · {c.grid.name}</p>
+              <p className="text-gray-700">
+                {c.partyBranchName} · {c.grid.name}
+              </p>
             </Card>
           ))}
         </ul>

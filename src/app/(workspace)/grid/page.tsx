@@ -56,7 +56,13 @@ export default async function GridHome({ searchParams }: { searchParams: Promise
       </div>
 
       <FilterForm action="/grid" label={t("filters")} submitLabel={t("filterSubmit")} reset={filtered ? { href: "/grid", label: t("filterClear") } : undefined}>
-        <SelectField label={t("filterStatus")} name="status" defaultValue={filters.status ?? ""} placeholder={t("filterAllOpen")} options={statuses.map((s) => ({ value: s, label: tStatus(s) }))} />
+        <SelectField
+          label={t("filterStatus")}
+          name="status"
+          defaultValue={filters.status ?? ""}
+          placeholder={t("filterAllOpen")}
+          options={statuses.map((s) => ({ value: s, label: tStatus(s) }))}
+        />
         <SelectField
           label={t("filterCategory")}
           name="categoryId"

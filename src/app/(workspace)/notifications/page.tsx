@@ -80,7 +80,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                     {text}
                   </Link>
                 ) : (
-                  <p id={`notification-${n.id}`} className={`mt-1 text-lg ${isUnread ? "font-semibold" : ""}`}>{text}</p>
+                  <p id={`notification-${n.id}`} className={`mt-1 text-lg ${isUnread ? "font-semibold" : ""}`}>
+                    {text}
+                  </p>
                 )}
                 {isUnread && (
                   <form action={markNotificationsReadAction} className="mt-2">

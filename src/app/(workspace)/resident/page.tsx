@@ -13,11 +13,7 @@ type Props = { searchParams: Promise<SearchParams> };
 
 export default async function ResidentHome({ searchParams }: Props) {
   const actor = await requireWorkspace("workspace.resident");
-  const [t, homes, orders] = await Promise.all([
-    getTranslations("resident"),
-    listOwnHomes(actor),
-    listOwnOrders(actor, pageOf(await searchParams)),
-  ]);
+  const [t, homes, orders] = await Promise.all([getTranslations("resident"), listOwnHomes(actor), listOwnOrders(actor, pageOf(await searchParams))]);
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
@@ -31,7 +27,9 @@ export default async function ResidentHome({ searchParams }: Props) {
         </ButtonLink>
       </div>
       <Card as="section" aria-labelledby="home-title" className="mb-6">
-        <h2 id="home-title" className="font-semibold">{t("home")}</h2>
+        <h2 id="home-title" className="font-semibold">
+          {t("home")}
+        </h2>
         {homes.length === 0 ? (
           <p className="text-gray-700">{t("noHome")}</p>
         ) : (

@@ -12,8 +12,7 @@ export const dynamic = "force-dynamic";
 /** The photo plus room for the multipart envelope. */
 const MAX_BODY_BYTES = MAX_PHOTO_BYTES + 512 * 1024;
 
-const json = (body: unknown, status: number) =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const json = (body: unknown, status: number) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 function statusOf(error: AppError): number {
   if (error.message === photoErrors.tooLarge) return 413;

@@ -22,7 +22,16 @@ const world = (): World => ({
     { id: "b2", courtyardId: "y1", number: "2栋", active: false, units: 1, floors: 6, headName: "" },
   ],
   users: new Map([
-    ["13900000001", { id: "u1", name: "王秀英", disabled: false, residentOf: new Set(["y1"]), residences: [{ id: "r1", courtyardId: "y1", buildingId: "b1", unit: "1单元", room: "302" }] }],
+    [
+      "13900000001",
+      {
+        id: "u1",
+        name: "王秀英",
+        disabled: false,
+        residentOf: new Set(["y1"]),
+        residences: [{ id: "r1", courtyardId: "y1", buildingId: "b1", unit: "1单元", room: "302" }],
+      },
+    ],
     ["13900000002", { id: "u2", name: "停用者", disabled: true, residentOf: new Set<string>(), residences: [] }],
   ]),
   unavailable: new Set(["13900000003"]),
@@ -38,7 +47,12 @@ describe("checking residents", () => {
   it("plans new accounts, homes and roles, and leaves what is already there", () => {
     const result = run(
       "residents",
-      ["姓名,手机号,小区名称,楼栋号,单元,房号", "王秀英,13900000001,府河小区,1栋,1单元,302", "李四,138-0000-0002,府河小区,1,2,101", "李四,13800000002,龙湖上城,,,"].join("\n"),
+      [
+        "姓名,手机号,小区名称,楼栋号,单元,房号",
+        "王秀英,13900000001,府河小区,1栋,1单元,302",
+        "李四,138-0000-0002,府河小区,1,2,101",
+        "李四,13800000002,龙湖上城,,,",
+      ].join("\n"),
     );
     expect(result.problems).toEqual([]);
     expect(result.summary).toEqual({ rows: 3, created: 2, updated: 0, unchanged: 1, newAccounts: 1 });
@@ -100,10 +114,25 @@ describe("checking residents", () => {
 
   it("registers volunteers of the community from the 志愿者 column, once per person, and never unregisters", () => {
     const w = world();
-    w.users.set("13900000004", { id: "u4", name: "老志愿者", disabled: false, residentOf: new Set(["y1"]), residences: [{ id: "r4", courtyardId: "y1", buildingId: null, unit: "", room: "" }], volunteer: true });
+    w.users.set("13900000004", {
+      id: "u4",
+      name: "老志愿者",
+      disabled: false,
+      residentOf: new Set(["y1"]),
+      residences: [{ id: "r4", courtyardId: "y1", buildingId: null, unit: "", room: "" }],
+      volunteer: true,
+    });
     const result = run(
       "residents",
-      ["姓名,手机号,小区名称,志愿者", "新志愿者,13800000020,府河小区,是", "新志愿者,13800000020,龙湖上城,是", "王秀英,13900000001,府河小区,√", "老志愿者,13900000004,府河小区,否", "路人,13800000021,府河小区,", "乱填,13800000022,府河小区,也许"].join("\n"),
+      [
+        "姓名,手机号,小区名称,志愿者",
+        "新志愿者,13800000020,府河小区,是",
+        "新志愿者,13800000020,龙湖上城,是",
+        "王秀英,13900000001,府河小区,√",
+        "老志愿者,13900000004,府河小区,否",
+        "路人,13800000021,府河小区,",
+        "乱填,13800000022,府河小区,也许",
+      ].join("\n"),
       w,
     );
     expect(codes(result)).toEqual(["7:志愿者:yesNo"]);

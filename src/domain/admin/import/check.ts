@@ -301,7 +301,11 @@ function planResident(
 
 export function check(kind: ImportKind, table: Table, columns: ColumnMap, world: World): CheckResult {
   const result =
-    kind === "courtyards" ? checkCourtyards(table, columns, world) : kind === "buildings" ? checkBuildings(table, columns, world) : checkResidents(table, columns, world);
+    kind === "courtyards"
+      ? checkCourtyards(table, columns, world)
+      : kind === "buildings"
+        ? checkBuildings(table, columns, world)
+        : checkResidents(table, columns, world);
   const { counts, ...rest } = result;
   return { unavailable: [], ...rest, summary: { rows: table.rows.length, ...counts } } as CheckResult;
 }

@@ -6,7 +6,7 @@ import { ImportFileError } from "./types";
 
 describe("reading CSV", () => {
   it("numbers lines as a spreadsheet does and skips blank rows", () => {
-    const table = readCsv("姓名,手机号\n王秀英,13800000001\n\n,\n李四,\"138 0000 0002\"\n");
+    const table = readCsv('姓名,手机号\n王秀英,13800000001\n\n,\n李四,"138 0000 0002"\n');
     expect(table.headers).toEqual(["姓名", "手机号"]);
     expect(table.rows).toEqual([
       { line: 2, cells: ["王秀英", "13800000001"] },

@@ -21,9 +21,7 @@ import { ImportFileError, importKinds, type ImportKind, type ImportSummary, type
 
 export type ImportRequest = { kind: string; communityId: string; fileName: string; bytes: Uint8Array };
 export type ImportReport = { kind: ImportKind; fileName: string; digest: string; summary: ImportSummary; problems: Problem[] };
-export type CommitResult =
-  | { ok: true; summary: ImportSummary; changed: boolean; slips: Slip[] }
-  | { ok: false; report: ImportReport };
+export type CommitResult = { ok: true; summary: ImportSummary; changed: boolean; slips: Slip[] } | { ok: false; report: ImportReport };
 
 const BATCH = 1_000;
 const RAW_BATCH = 5_000;
@@ -83,7 +81,15 @@ async function loadWorld(client: Tx, actor: Actor, p: Prepared): Promise<World> 
           phone: true,
           name: true,
           disabledAt: true,
-          roles: { where: { OR: [{ role: "RESIDENT", courtyard: inCommunity }, { role: "VOLUNTEER", communityId: p.community.id }] }, select: { role: true, courtyardId: true } },
+          roles: {
+            where: {
+              OR: [
+                { role: "RESIDENT", courtyard: inCommunity },
+                { role: "VOLUNTEER", communityId: p.community.id },
+              ],
+            },
+            select: { role: true, courtyardId: true },
+          },
           residences: { where: { courtyard: inCommunity }, select: { id: true, courtyardId: true, buildingId: true, unit: true, room: true } },
         },
       });
@@ -137,7 +143,11 @@ const chunks = <T>(items: T[], size = BATCH) => Array.from({ length: Math.ceil(i
 /** Prisma keeps DateTime columns as UTC timestamps without a zone; so do the raw inserts. */
 const NOW_UTC = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 /** Shaped like Prisma's cuid(): "c" and 24 base-36 characters (~124 random bits). */
-const newId = () => `c${BigInt(`0x${crypto.randomBytes(16).toString("hex")}`).toString(36).padStart(25, "0").slice(-24)}`;
+const newId = () =>
+  `c${BigInt(`0x${crypto.randomBytes(16).toString("hex")}`)
+    .toString(36)
+    .padStart(25, "0")
+    .slice(-24)}`;
 const changes = (s: ImportSummary) => s.created + s.updated > 0;
 
 /** All or nothing: the file is checked again inside the transaction, then written in batches. */

@@ -16,7 +16,23 @@ type Entry = {
 // `name` is the entry's label; ids mean nothing to a reader.
 const LABEL_KEYS = new Set(["name", "orderId"]);
 // The database keeps JSON keys in its own order; people read them in this one.
-const ORDER = ["community", "fileName", "rows", "created", "updated", "unchanged", "newAccounts", "role", "scope", "phone", "grid", "courtyard", "building", "unit", "room"];
+const ORDER = [
+  "community",
+  "fileName",
+  "rows",
+  "created",
+  "updated",
+  "unchanged",
+  "newAccounts",
+  "role",
+  "scope",
+  "phone",
+  "grid",
+  "courtyard",
+  "building",
+  "unit",
+  "room",
+];
 const rank = (key: string) => (ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.length);
 const ROLES = new Set(["RESIDENT", "GRID_WORKER", "BRANCH_SECRETARY", "STAFF", "VOLUNTEER", "ADMIN"]);
 

@@ -31,7 +31,19 @@ export type FormProps = {
   once?: boolean;
 };
 
-export function AdminForm({ action, intent, hidden = {}, submitLabel, tone = "primary", resetOnSuccess, onSuccess, resultLink, children, footer, once }: FormProps) {
+export function AdminForm({
+  action,
+  intent,
+  hidden = {},
+  submitLabel,
+  tone = "primary",
+  resetOnSuccess,
+  onSuccess,
+  resultLink,
+  children,
+  footer,
+  once,
+}: FormProps) {
   const t = useTranslations("admin");
   const ref = useRef<HTMLFormElement>(null);
   const busy = useRef(false);
@@ -60,7 +72,10 @@ export function AdminForm({ action, intent, hidden = {}, submitLabel, tone = "pr
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <FieldErrorsProvider errors={errors}>{children}</FieldErrorsProvider>
-      <FormAlert label={t("form.problem")} message={state && !state.ok ? (fieldCount > 1 ? t("form.checkFields", { count: fieldCount }) : state.error) : null} />
+      <FormAlert
+        label={t("form.problem")}
+        message={state && !state.ok ? (fieldCount > 1 ? t("form.checkFields", { count: fieldCount }) : state.error) : null}
+      />
       <div role="status" aria-live="polite" className="space-y-3">
         {state?.ok && (
           <>

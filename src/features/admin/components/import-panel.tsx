@@ -104,7 +104,8 @@ export function ImportPanel({ communities }: { communities: { id: string; label:
   }
 
   const summaryText = (s: ImportSummary) =>
-    t("summary", { rows: s.rows, created: s.created, updated: s.updated, unchanged: s.unchanged }) + (kind === "residents" && s.newAccounts > 0 ? t("summaryAccounts", { count: s.newAccounts }) : "");
+    t("summary", { rows: s.rows, created: s.created, updated: s.updated, unchanged: s.unchanged }) +
+    (kind === "residents" && s.newAccounts > 0 ? t("summaryAccounts", { count: s.newAccounts }) : "");
 
   return (
     <div className="space-y-6">

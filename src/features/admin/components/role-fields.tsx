@@ -10,7 +10,17 @@ import { SelectField, TextField } from "@/components/ui/field";
 const roleOrder = ["GRID_WORKER", "BRANCH_SECRETARY", "STAFF", "RESIDENT", "VOLUNTEER", "ADMIN"] as const;
 type RoleName = (typeof roleOrder)[number];
 
-export function RoleScopeFields({ options, defaultRole = "", defaultScope = "", withHome = true }: { options: ScopeOptionsView; defaultRole?: string; defaultScope?: string; withHome?: boolean }) {
+export function RoleScopeFields({
+  options,
+  defaultRole = "",
+  defaultScope = "",
+  withHome = true,
+}: {
+  options: ScopeOptionsView;
+  defaultRole?: string;
+  defaultScope?: string;
+  withHome?: boolean;
+}) {
   const t = useTranslations("admin.people");
   const tRoles = useTranslations("roles");
   const [role, setRole] = useState<string>(defaultRole);

@@ -3,7 +3,17 @@ import { mapAction } from "../actions";
 import { ConfirmAction } from "./confirm";
 
 /** Deactivate / reactivate with a confirmation that says what it means. */
-export async function ToggleButton({ kind, id, name, active }: { kind: "street" | "community" | "grid" | "courtyard" | "building"; id: string; name: string; active: boolean }) {
+export async function ToggleButton({
+  kind,
+  id,
+  name,
+  active,
+}: {
+  kind: "street" | "community" | "grid" | "courtyard" | "building";
+  id: string;
+  name: string;
+  active: boolean;
+}) {
   const t = await getTranslations("admin");
   return (
     <ConfirmAction

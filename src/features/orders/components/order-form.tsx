@@ -111,7 +111,11 @@ export function OrderForm({ categories, requester }: { categories: Category[]; r
             {warn && (
               <Notice tone="warn" className="text-lg font-medium">
                 <span aria-hidden="true">⚠ </span>
-                {t("publicWarning", { what: [warning.found.phone && t("publicWarningPhone"), warning.found.room && t("publicWarningRoom")].filter(Boolean).join(t("publicWarningAnd")) })}
+                {t("publicWarning", {
+                  what: [warning.found.phone && t("publicWarningPhone"), warning.found.room && t("publicWarningRoom")]
+                    .filter(Boolean)
+                    .join(t("publicWarningAnd")),
+                })}
               </Notice>
             )}
           </div>

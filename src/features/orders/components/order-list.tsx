@@ -21,7 +21,8 @@ export function OrderList({ items, emptyTitle, emptyBody }: { items: OrderListIt
             </span>
             <span className="mt-1 block text-lg font-semibold">{o.title}</span>
             <span className="block text-gray-700">
-              {locale === "en" ? o.category.en : o.category.zh} · {o.courtyard} · {t("dueAt", { date: format.dateTime(o.dueAt, { dateStyle: "medium", timeStyle: "short" }) })}
+              {locale === "en" ? o.category.en : o.category.zh} · {o.courtyard} ·{" "}
+              {t("dueAt", { date: format.dateTime(o.dueAt, { dateStyle: "medium", timeStyle: "short" }) })}
               {o.meTooCount > 0 && ` · ${t("meToo", { count: o.meTooCount })}`}
               {o.awaitingMeeting && ` · ${t("awaitingMeeting")}`}
             </span>

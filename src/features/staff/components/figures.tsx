@@ -6,7 +6,16 @@ import { NoValue } from "@/components/ui/table";
 import type { Figures } from "@/domain/metrics/summary";
 import { percent } from "@/domain/metrics/rates";
 
-export const figureKeys = ["responseRate", "resolutionRate", "satisfactionRate", "unratedShare", "avgResponse", "avgResolution", "placed", "completed"] as const;
+export const figureKeys = [
+  "responseRate",
+  "resolutionRate",
+  "satisfactionRate",
+  "unratedShare",
+  "avgResponse",
+  "avgResolution",
+  "placed",
+  "completed",
+] as const;
 export type FigureKey = (typeof figureKeys)[number];
 
 type Shown = { value: string | null; basis: string | null };
@@ -15,7 +24,10 @@ type Shown = { value: string | null; basis: string | null };
 export function useFigure() {
   const t = useTranslations("staffReview.values");
   return ({ counts: n, rates: r }: Figures, key: FigureKey): Shown => {
-    const ratio = (value: number | null, part: number, whole: number) => ({ value: value === null ? null : percent(value), basis: t("ratio", { part, whole }) });
+    const ratio = (value: number | null, part: number, whole: number) => ({
+      value: value === null ? null : percent(value),
+      basis: t("ratio", { part, whole }),
+    });
     switch (key) {
       case "responseRate":
         return ratio(r.responseRate, n.respondedInTime, n.responseDue);

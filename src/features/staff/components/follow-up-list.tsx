@@ -35,9 +35,7 @@ export function FollowUpList({ items }: { items: FollowUpItem[] }) {
           {o.rating && (
             <div className="mt-2">
               <p className="text-gray-700">{t("followUps.rating")}：</p>
-              <p>
-                {dimensions.map((d) => `${tScore(d)} ${o.rating![d]}`).join(" · ")}
-              </p>
+              <p>{dimensions.map((d) => `${tScore(d)} ${o.rating![d]}`).join(" · ")}</p>
               {o.rating.comment && <p className="whitespace-pre-wrap break-words">“{o.rating.comment}”</p>}
             </div>
           )}

@@ -9,7 +9,12 @@ export function OverviewFilters({ query }: { query: OverviewQuery }) {
   const t = useTranslations("staffReview");
   return (
     <FilterForm action="/staff" label={t("overview.filtersTitle")} columns={4} submitLabel={t("overview.apply")}>
-      <SelectField label={t("overview.dimension")} name="dimension" defaultValue={query.dimension} options={dimensions.map((d) => ({ value: d, label: t(`dimensions.${d}`) }))} />
+      <SelectField
+        label={t("overview.dimension")}
+        name="dimension"
+        defaultValue={query.dimension}
+        options={dimensions.map((d) => ({ value: d, label: t(`dimensions.${d}`) }))}
+      />
       <SelectField
         label={t("overview.period")}
         name="period"

@@ -13,7 +13,13 @@ export function RatingsFilters({ filters, options }: { filters: RatingFilters; o
   return (
     <FilterForm action="/staff/ratings" label={t("filtersTitle")} submitLabel={t("apply")} reset={{ href: "/staff/ratings", label: t("reset") }}>
       <SelectField label={t("band")} name="band" defaultValue={filters.band} options={scoreBands.map((b) => ({ value: b, label: t(`bands.${b}`) }))} />
-      <SelectField label={t("grid")} name="grid" defaultValue={filters.gridId ?? ""} placeholder={t("any")} options={options.grids.map((g) => ({ value: g.id, label: g.name }))} />
+      <SelectField
+        label={t("grid")}
+        name="grid"
+        defaultValue={filters.gridId ?? ""}
+        placeholder={t("any")}
+        options={options.grids.map((g) => ({ value: g.id, label: g.name }))}
+      />
       <SelectField
         label={t("courtyard")}
         name="courtyard"

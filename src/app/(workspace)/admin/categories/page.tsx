@@ -22,14 +22,23 @@ export default async function CategoriesPage() {
   const [t, locale, data] = await Promise.all([getTranslations("admin"), getLocale(), categoriesPage(actor)]);
   const settings = [
     { intent: "setting.unratedCloseDays", label: t("categories.unratedCloseDays"), hint: t("categories.unratedCloseDaysHint"), value: data.unratedCloseDays },
-    { intent: "setting.oneTimePasswordDays", label: t("categories.oneTimePasswordDays"), hint: t("categories.oneTimePasswordDaysHint"), value: data.oneTimePasswordDays },
+    {
+      intent: "setting.oneTimePasswordDays",
+      label: t("categories.oneTimePasswordDays"),
+      hint: t("categories.oneTimePasswordDaysHint"),
+      value: data.oneTimePasswordDays,
+    },
   ];
   return (
     <>
       <PageTitle>{t("nav.categories")}</PageTitle>
       <p className="mb-2 text-gray-700">{t("categories.intro")}</p>
       <Notice className="mb-6">{t("categories.newOrdersOnly")}</Notice>
-      {!data.canEdit && <Notice tone="plain" className="mb-6">{t("categories.readOnly")}</Notice>}
+      {!data.canEdit && (
+        <Notice tone="plain" className="mb-6">
+          {t("categories.readOnly")}
+        </Notice>
+      )}
 
       <Section title={t("categories.list")} id="categories">
         <ul className="space-y-3">
@@ -110,11 +119,44 @@ function CategoryFields({ t, c }: { t: T; c?: Category }) {
     <div className="grid gap-4 sm:grid-cols-2">
       <TextField label={t("categories.nameZh")} name="nameZh" required maxLength={20} defaultValue={c?.nameZh} />
       <TextField label={t("categories.nameEn")} name="nameEn" required maxLength={40} defaultValue={c?.nameEn} />
-      <TextField label={t("categories.responseHoursLabel")} name="responseHours" type="number" inputMode="numeric" min={1} max={720} required defaultValue={c?.responseHours ?? 24} />
-      <TextField label={t("categories.resolutionDaysLabel")} name="resolutionDays" type="number" inputMode="numeric" min={1} max={365} required defaultValue={c?.resolutionDays ?? 7} />
-      <TextField label={t("categories.sortOrder")} name="sortOrder" type="number" inputMode="numeric" min={0} max={9999} required defaultValue={c?.sortOrder ?? 100} hint={t("categories.sortOrderHint")} />
+      <TextField
+        label={t("categories.responseHoursLabel")}
+        name="responseHours"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={720}
+        required
+        defaultValue={c?.responseHours ?? 24}
+      />
+      <TextField
+        label={t("categories.resolutionDaysLabel")}
+        name="resolutionDays"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={365}
+        required
+        defaultValue={c?.resolutionDays ?? 7}
+      />
+      <TextField
+        label={t("categories.sortOrder")}
+        name="sortOrder"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={9999}
+        required
+        defaultValue={c?.sortOrder ?? 100}
+        hint={t("categories.sortOrderHint")}
+      />
       <div className="space-y-3 sm:pt-7">
-        <CheckboxField label={t("categories.requiresDispatchLabel")} name="requiresDispatch" defaultChecked={c?.requiresDispatch ?? true} hint={t("categories.requiresDispatchHint")} />
+        <CheckboxField
+          label={t("categories.requiresDispatchLabel")}
+          name="requiresDispatch"
+          defaultChecked={c?.requiresDispatch ?? true}
+          hint={t("categories.requiresDispatchHint")}
+        />
         <CheckboxField label={t("categories.activeLabel")} name="active" defaultChecked={c?.active ?? true} hint={t("categories.activeHint")} />
       </div>
     </div>

@@ -77,7 +77,13 @@ export default async function MapPage() {
                   {global && street.active && (
                     <div className="mt-3">
                       <Disclosure summary={t("map.newCommunity")}>
-                        <AdminForm action={mapAction} intent="community.create" hidden={{ streetId: street.id }} submitLabel={t("map.createCommunity")} resetOnSuccess>
+                        <AdminForm
+                          action={mapAction}
+                          intent="community.create"
+                          hidden={{ streetId: street.id }}
+                          submitLabel={t("map.createCommunity")}
+                          resetOnSuccess
+                        >
                           <TextField label={t("map.communityName")} name="name" required maxLength={40} />
                         </AdminForm>
                       </Disclosure>

@@ -13,7 +13,12 @@ import { assignableRoles } from "@/domain/admin/schemas";
 import { requireWorkspace } from "@/server/auth/guards";
 import { field, parseSearchParams, type SearchParams } from "@/lib/search-params";
 
-const querySchema = z.object({ q: field.text(30), role: field.oneOf(assignableRoles, undefined), status: field.oneOf(peopleStatuses, undefined), page: field.page() });
+const querySchema = z.object({
+  q: field.text(30),
+  role: field.oneOf(assignableRoles, undefined),
+  status: field.oneOf(peopleStatuses, undefined),
+  page: field.page(),
+});
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin.nav"))("people") };
@@ -34,7 +39,13 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       </div>
       <FilterForm action="/admin/people" label={t("people.searchLabel")} search submitLabel={t("people.searchButton")}>
         <TextField label={t("people.search")} name="q" type="search" defaultValue={filters.q} maxLength={30} placeholder={t("people.searchPlaceholder")} />
-        <SelectField label={t("people.role")} name="role" defaultValue={filters.role ?? ""} placeholder={t("people.anyRole")} options={assignableRoles.map((r) => ({ value: r, label: tRoles(r) }))} />
+        <SelectField
+          label={t("people.role")}
+          name="role"
+          defaultValue={filters.role ?? ""}
+          placeholder={t("people.anyRole")}
+          options={assignableRoles.map((r) => ({ value: r, label: tRoles(r) }))}
+        />
         <SelectField
           label={t("people.status")}
           name="status"

@@ -15,16 +15,18 @@ export default async function GridPage({ params }: { params: Promise<{ gridId: s
   return (
     <>
       <BackLink href="/grid" label={t("back")} />
-      <PageTitle>{grid.community.name} {grid.name}</PageTitle>
+      <PageTitle>
+        {grid.community.name} {grid.name}
+      </PageTitle>
       <Section id="courtyards-title" title={t("courtyardList")}>
         <ul className="grid gap-2 sm:grid-cols-2">
           {grid.courtyards.map((c) => (
             <Card as="li" key={c.id}>
-            <p className="font-semibold">{c.name}</p>
-            <p className="text-gray-700">{c.address}</p>
-            <p className="text-gray-700">
-              {t("buildings", { count: c._count.buildings })} · {t("residents", { count: c.residents })}
-            </p>
+              <p className="font-semibold">{c.name}</p>
+              <p className="text-gray-700">{c.address}</p>
+              <p className="text-gray-700">
+                {t("buildings", { count: c._count.buildings })} · {t("residents", { count: c.residents })}
+              </p>
             </Card>
           ))}
         </ul>

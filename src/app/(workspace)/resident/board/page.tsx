@@ -18,10 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function BoardPage({ searchParams }: Props) {
   const actor = await requireWorkspace("workspace.resident");
-  const [t, board] = await Promise.all([
-    getTranslations("orderPage.board"),
-    publicBoard(actor, pageOf(await searchParams)),
-  ]);
+  const [t, board] = await Promise.all([getTranslations("orderPage.board"), publicBoard(actor, pageOf(await searchParams))]);
   return (
     <>
       <BackLink href="/resident" label={t("back")} />

@@ -50,7 +50,14 @@ export const POST = withActor({ operation: "workspace.admin" }, async (request, 
       if (!result.ok) {
         return jsonResponse({ ok: false, error: t("errors.changedSinceCheck"), problems: problemText(result.report), summary: result.report.summary }, 409);
       }
-      return jsonResponse({ ok: true, mode: "commit", changed: result.changed, summary: result.summary, slips: result.slips, slipsFile: await slipsFile(result.slips) });
+      return jsonResponse({
+        ok: true,
+        mode: "commit",
+        changed: result.changed,
+        summary: result.summary,
+        slips: result.slips,
+        slipsFile: await slipsFile(result.slips),
+      });
     }
     const report = await checkImport(actor, importRequest);
     return jsonResponse({ ok: true, mode: "check", digest: report.digest, fileName: report.fileName, summary: report.summary, problems: problemText(report) });

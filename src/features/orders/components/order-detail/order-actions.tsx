@@ -177,7 +177,13 @@ export function OrderActions({ orderId, status, actions, transferTargets, worker
 
 type Common = { orderId: string; onDone: () => void; onCancel: () => void };
 
-function NoteOnly({ command, noteLabel, submitLabel, tone, ...common }: Common & { command: OrderCommand; noteLabel: string; submitLabel: string; tone: "primary" | "danger" }) {
+function NoteOnly({
+  command,
+  noteLabel,
+  submitLabel,
+  tone,
+  ...common
+}: Common & { command: OrderCommand; noteLabel: string; submitLabel: string; tone: "primary" | "danger" }) {
   return (
     <CommandForm {...common} command={command} submitLabel={submitLabel} tone={tone}>
       <TextAreaField label={noteLabel} name="note" required />
@@ -209,7 +215,13 @@ function GridSelect({ label, options, none }: { label: string; options: Option[]
   );
 }
 
-function DispatchForm({ command, workers, volunteers, minDueDate, ...common }: Common & { command: OrderCommand; workers: Option[]; volunteers: VolunteerOption[]; minDueDate: string }) {
+function DispatchForm({
+  command,
+  workers,
+  volunteers,
+  minDueDate,
+  ...common
+}: Common & { command: OrderCommand; workers: Option[]; volunteers: VolunteerOption[]; minDueDate: string }) {
   const t = useTranslations("orderPage.actions");
   const prepare = (form: FormData) => {
     splitOn(form, "outsideNames", /[,，、;；\n]+/);

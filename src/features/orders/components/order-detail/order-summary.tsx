@@ -30,9 +30,7 @@ export function OrderHeader({ order }: { order: OrderDetail }) {
         <StatusBadge status={order.status} />
         <OverdueBadge overdue={order.overdue} />
         <span className="text-gray-800">{tOrders("number", { number: order.number })}</span>
-        {order.awaitingMeeting && (
-          <Badge tone="amber">{tOrders("awaitingMeeting")}</Badge>
-        )}
+        {order.awaitingMeeting && <Badge tone="amber">{tOrders("awaitingMeeting")}</Badge>}
       </p>
       {order.mergedInto?.id && (
         <p className="mt-3">

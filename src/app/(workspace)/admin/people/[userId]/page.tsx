@@ -53,7 +53,11 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
         )}
         <span>{t("people.since", { date: format.dateTime(person.createdAt, { dateStyle: "medium" }) })}</span>
       </div>
-      {!person.manageable && <Notice tone="warn" className="mb-6">{t("people.outsideScope")}</Notice>}
+      {!person.manageable && (
+        <Notice tone="warn" className="mb-6">
+          {t("people.outsideScope")}
+        </Notice>
+      )}
 
       <Section title={t("people.account")} id="account">
         <Card>
@@ -174,7 +178,13 @@ export default async function PersonPage({ params }: { params: Promise<Params> }
         <div className="mt-3">
           <Disclosure summary={t("people.addHome")}>
             <AdminForm action={peopleAction} intent="home.add" hidden={id} submitLabel={t("people.saveHome")} resetOnSuccess>
-              <SelectField label={t("people.scopeCourtyard")} name="courtyardId" required placeholder={t("form.choose")} options={options.courtyards.map((c) => ({ value: c.id, label: c.label }))} />
+              <SelectField
+                label={t("people.scopeCourtyard")}
+                name="courtyardId"
+                required
+                placeholder={t("form.choose")}
+                options={options.courtyards.map((c) => ({ value: c.id, label: c.label }))}
+              />
               <div className="grid gap-4 sm:grid-cols-3">
                 <TextField label={t("people.building")} name="buildingNumber" maxLength={20} hint={t("people.buildingHint")} />
                 <TextField label={t("people.unit")} name="unit" maxLength={20} />

@@ -49,7 +49,9 @@ export default async function PlaceOnBehalfPage({ searchParams }: { searchParams
         requester ? (
           <section aria-labelledby="chosen-title">
             <Card className="mb-6">
-              <h2 id="chosen-title" className="text-gray-700">{t("chosenTitle")}</h2>
+              <h2 id="chosen-title" className="text-gray-700">
+                {t("chosenTitle")}
+              </h2>
               <p className="text-lg font-semibold">{requester.name}</p>
               <p className="text-gray-700">{t("phone", { phone: requester.phone })}</p>
               {requester.home && <p className="text-gray-700">{requester.home}</p>}
@@ -71,7 +73,9 @@ export default async function PlaceOnBehalfPage({ searchParams }: { searchParams
         <EmptyState title={t("noMatch")} body={t("noMatchBody")} />
       ) : (
         <section aria-labelledby="results-title">
-          <h2 id="results-title" className="mb-2 text-lg font-semibold">{t("results", { count: results.length })}</h2>
+          <h2 id="results-title" className="mb-2 text-lg font-semibold">
+            {t("results", { count: results.length })}
+          </h2>
           {results.length >= RESULT_LIMIT && <p className="mb-2 text-gray-700">{t("tooMany", { count: RESULT_LIMIT })}</p>}
           <ul className="space-y-3">
             {results.map((r) => (

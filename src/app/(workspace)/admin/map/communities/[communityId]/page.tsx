@@ -95,7 +95,13 @@ export default async function CommunityPage({ params }: { params: Promise<Params
                   resetOnSuccess
                   resultLink={{ href: "/admin/map/courtyards/:id", label: t("map.openCourtyard") }}
                 >
-                  <SelectField label={t("map.grid")} name="gridId" required options={activeGrids.map((g) => ({ value: g.id, label: g.name }))} placeholder={t("form.choose")} />
+                  <SelectField
+                    label={t("map.grid")}
+                    name="gridId"
+                    required
+                    options={activeGrids.map((g) => ({ value: g.id, label: g.name }))}
+                    placeholder={t("form.choose")}
+                  />
                   <TextField label={t("map.courtyardName")} name="name" required maxLength={40} />
                   <TextField label={t("map.address")} name="address" maxLength={200} />
                   <TextField label={t("map.partyBranchName")} name="partyBranchName" maxLength={60} hint={t("map.partyBranchHint")} />

@@ -44,7 +44,13 @@ export default async function CourtyardPage({ params }: { params: Promise<Params
             <AdminForm action={mapAction} intent="courtyard.update" hidden={{ id: y.id }} submitLabel={t("form.save")}>
               <TextField label={t("map.courtyardName")} name="name" required maxLength={40} defaultValue={y.name} />
               <TextField label={t("map.address")} name="address" maxLength={200} defaultValue={y.address} />
-              <TextField label={t("map.partyBranchName")} name="partyBranchName" maxLength={60} defaultValue={y.partyBranchName} hint={t("map.partyBranchHint")} />
+              <TextField
+                label={t("map.partyBranchName")}
+                name="partyBranchName"
+                maxLength={60}
+                defaultValue={y.partyBranchName}
+                hint={t("map.partyBranchHint")}
+              />
             </AdminForm>
           </Card>
         </Section>
@@ -58,8 +64,8 @@ export default async function CourtyardPage({ params }: { params: Promise<Params
                 <ul className="space-y-1">
                   {y.secretaries.map((s) => (
                     <li key={s.id}>
-                      <TextLink href={`/admin/people/${s.id}`}>{s.name}</TextLink>{" "}
-                      <span className="text-gray-700">{s.phone}</span> {s.disabled && <Badge>{t("people.disabled")}</Badge>}
+                      <TextLink href={`/admin/people/${s.id}`}>{s.name}</TextLink> <span className="text-gray-700">{s.phone}</span>{" "}
+                      {s.disabled && <Badge>{t("people.disabled")}</Badge>}
                     </li>
                   ))}
                 </ul>
@@ -145,7 +151,13 @@ export default async function CourtyardPage({ params }: { params: Promise<Params
   );
 }
 
-function BuildingFields({ t, defaults }: { t: Awaited<ReturnType<typeof getTranslations<"admin">>>; defaults: { number: string; units: number; floors: number; headName: string } }) {
+function BuildingFields({
+  t,
+  defaults,
+}: {
+  t: Awaited<ReturnType<typeof getTranslations<"admin">>>;
+  defaults: { number: string; units: number; floors: number; headName: string };
+}) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <TextField label={t("map.buildingNumber")} name="number" required maxLength={20} defaultValue={defaults.number} hint={t("map.buildingNumberHint")} />
