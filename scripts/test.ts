@@ -28,9 +28,8 @@ const filters = process.argv.slice(2).filter((a) => !ownFlags.includes(a));
 const e2eFilters = withVitest ? [] : filters;
 const vitestFilters = withE2e ? [] : filters;
 const results = path.join(root, "test-results");
-// package.json scripts, each one passed or failed entry. "format:check" joins them once the
-// code base has been run through Prettier.
-const checkScripts = ["lint", "deadcode", "typecheck"];
+// package.json scripts, each one passed or failed entry.
+const checkScripts = ["format:check", "lint", "deadcode", "typecheck"];
 
 /** The runners under way, stopped with this process (Ctrl-C, or CI's SIGTERM). */
 const children = new Set<ChildProcess>();
